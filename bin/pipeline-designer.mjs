@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI through tsx so `npx pipeline-designer` works from a clean clone without a build step.
+import { register } from "tsx/esm/api";
+
+register();
+const { main } = await import("../src/cli/main.ts");
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  // A bug, not a user error: say so briefly, without a stack trace.
+  process.stderr.write(`pipeline-designer: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,131 @@
+import { error, topologicalOrder, STEP_NAME_PATTERN, type Design, type Diagnostic } from "../model";
+import { byteLength, canonicalJson } from "./canonicalJson";
+import { CompileContext, type Upload } from "./context";
+import { renderModelStep } from "./steps/model";
+import { renderProcessingStep } from "./steps/processing";
+import { ImageError, type RenderedStep } from "./steps/shared";
+import { renderTrainingStep } from "./steps/training";
+import { validateDesign, type ResolvedStep } from "./validate";
+
+/** SageMaker's limit on a pipeline definition's size. */
+export const DEFINITION_LIMIT_BYTES = 1024 * 1024;
+
+export interface PipelineDefinition {
+  Version: "2020-12-01";
+  Metadata: Record<string, never>;
+  Parameters: Record<string, unknown>[];
+  PipelineExperimentConfig: Record<string, unknown>;
+  Steps: RenderedStep[];
+}
+
+export type CompileResult =
+  | { ok: true; definition: PipelineDefinition; json: string; uploads: Upload[]; warnings: Diagnostic[] }
+  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+
+function renderStep(context: CompileContext, resolved: ResolvedStep): RenderedStep[] {
+  switch (resolved.definition.sagemakerKind) {
+    case "Processing":
+      return [renderProcessingStep(context, resolved)];
+    case "Training":
+      return [renderTrainingStep(context, resolved)];
+    case "Model":
+      return renderModelStep(context, resolved);
+  }
+}
+
+function renderParameters(design: Design): Record<string, unknown>[] {
+  return design.pipeline.parameters.map((parameter) => {
+    const rendered: Record<string, unknown> = { Name: parameter.name, Type: parameter.type };
+    if (parameter.default !== undefined) rendered.DefaultValue = parameter.default;
+    if (parameter.enumValues) rendered.EnumValues = parameter.enumValues;
+    return rendered;
+  });
+}
+
+/**
+ * Design → SageMaker pipeline definition, as the SageMaker Python SDK v2 renders the same
+ * estimators and processors. Pure: the same design always gives the same bytes and uploads.
+ */
+export function compile(design: Design): CompileResult {
+  const { diagnostics, resolved } = validateDesign(design);
+  const split = () => ({
+    errors: diagnostics.filter((diagnostic) => diagnostic.severity === "error"),
+    warnings: diagnostics.filter((diagnostic) => diagnostic.severity === "warning"),
+  });
+  const order = topologicalOrder(design);
+  if (split().errors.length > 0 || !order) return { ok: false, ...split() };
+
+  const context = new CompileContext(design, resolved);
+  const rendered = new Map<string, RenderedStep[]>();
+  for (const id of order) {
+    const step = context.step(id);
+    try {
+      rendered.set(id, renderStep(context, step));
+    } catch (cause) {
+      if (!(cause instanceof ImageError)) throw cause;
+      diagnostics.push(error("PD108", cause.message, { stepId: id, path: "instanceType" }));
+    }
+  }
+  diagnostics.push(...generatedNameDiagnostics(design, rendered));
+  if (split().errors.length > 0) return { ok: false, ...split() };
+
+  const steps = order.flatMap((id) => finishSteps(context, id, rendered));
+  const definition: PipelineDefinition = {
+    Version: "2020-12-01",
+    Metadata: {},
+    Parameters: renderParameters(design),
+    PipelineExperimentConfig: { ExperimentName: { Get: "Execution.PipelineName" }, TrialName: { Get: "Execution.PipelineExecutionId" } },
+    Steps: steps,
+  };
+  const json = canonicalJson(definition);
+  const size = byteLength(json);
+  if (size > DEFINITION_LIMIT_BYTES) {
+    diagnostics.push(error("PD305", `the definition is ${(size / 1048576).toFixed(2)} MB; SageMaker accepts at most 1 MB`, { path: "steps" }));
+    return { ok: false, ...split() };
+  }
+  return { ok: true, definition, json, uploads: context.uploads, ...{ warnings: split().warnings } };
+}
+
+/** Adds DependsOn (explicit `dependsOn`, expanded to every SageMaker step of a model step) and CacheConfig. */
+function finishSteps(context: CompileContext, id: string, rendered: Map<string, RenderedStep[]>): RenderedStep[] {
+  const resolved = context.step(id);
+  const steps = rendered.get(id) ?? [];
+  const dependsOn = ((resolved.config.dependsOn as string[] | undefined) ?? []).flatMap((dep) => (rendered.get(dep) ?? []).map((step) => step.Name));
+  const cache = context.design.pipeline.cache;
+  return steps.map((step, index) => {
+    const finished: RenderedStep = { Name: step.Name, Type: step.Type, Arguments: step.Arguments };
+    // The SDK puts a ModelStep's depends_on on its first step (the repack step when there is one).
+    if (index === 0 && dependsOn.length > 0) finished.DependsOn = dependsOn;
+    if (step.Description) finished.Description = step.Description;
+    // Pipeline-level caching applies to the user's processing and training steps, not to SDK-added ones.
+    if (cache.enabled && resolved.definition.sagemakerKind !== "Model") finished.CacheConfig = { Enabled: true, ExpireAfter: cache.expireAfter };
+    return finished;
+  });
+}
+
+/** Names the SDK derives (`-CreateModel`, `-RepackModel-0`) must also be valid and unique. */
+function generatedNameDiagnostics(design: Design, rendered: Map<string, RenderedStep[]>): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const owners = new Map<string, string>();
+  for (const step of design.steps) owners.set(step.name, step.id);
+  for (const [id, steps] of rendered) {
+    for (const { Name } of steps) {
+      if (Name === design.steps.find((step) => step.id === id)?.name) continue;
+      if (!STEP_NAME_PATTERN.test(Name)) {
+        found.push(error("PD302", `the generated step name "${Name}" is over 64 characters; shorten the step name`, { stepId: id, path: "name" }));
+      }
+      const owner = owners.get(Name);
+      if (owner !== undefined && owner !== id) {
+        found.push(error("PD301", `the generated step name "${Name}" clashes with another step's name`, { stepId: id, path: "name" }));
+      }
+      owners.set(Name, id);
+    }
+  }
+  return found;
+}
+
+/** Every diagnostic for a design: validation plus what only rendering can find. */
+export function validate(design: Design): Diagnostic[] {
+  const result = compile(design);
+  return result.ok ? result.warnings : [...result.errors, ...result.warnings];
+}

@@ -1,0 +1,116 @@
+import { retrieveImageUri, type ModelConfig } from "../../catalog";
+import type { CompileContext } from "../context";
+import { join, type Expression } from "../expressions";
+import { pythonJsonDumps } from "../pythonJson";
+import { LAUNCH_REPACK_SCRIPT_CMD, REPACK_MODEL_PY, REPACK_SCRIPT, REPACK_SCRIPT_LAUNCHER } from "../sdk/repackFiles";
+import type { ResolvedStep } from "../validate";
+import { ImageError, imageUri, mergeEnv, type RenderedStep } from "./shared";
+import { channel, frameworkHyperparameters, regionSupportsDebugger } from "./training";
+
+// Fixed by the SDK's _RepackModelStep (workflow/_utils.py): SKLearn 1.2-1 on ml.m5.large, default 1-day limit.
+const REPACK_FRAMEWORK_VERSION = "1.2-1";
+const REPACK_INSTANCE_TYPE = "ml.m5.large";
+const REPACK_DESCRIPTION = "Used to repack a model with customer scripts for a register/create model step";
+
+export interface ModelVersions {
+  frameworkVersion: string;
+  pyVersion: string;
+}
+
+/** The model's versions: its own config, else the upstream training step's (CATALOG.md). */
+export function modelVersions(context: CompileContext, resolved: ResolvedStep): ModelVersions {
+  const config = resolved.config as ModelConfig;
+  const upstream = context.inputSource(resolved.step.id, "model_data")?.config as Partial<ModelVersions> | undefined;
+  return {
+    frameworkVersion: config.frameworkVersion ?? upstream?.frameworkVersion ?? "",
+    pyVersion: config.pyVersion ?? upstream?.pyVersion ?? "py3",
+  };
+}
+
+/** PyTorch serving from 1.2 (TorchServe/MMS) needs the code inside model.tar.gz, so the SDK repacks. */
+function needsRepack(resolved: ResolvedStep, versions: ModelVersions): boolean {
+  if (resolved.definition.framework !== "pytorch" || !(resolved.config as ModelConfig).code) return false;
+  const [major = 0, minor = 0] = versions.frameworkVersion.split(".").map(Number);
+  return major > 1 || (major === 1 && minor >= 2);
+}
+
+/**
+ * A model step as `ModelStep(step_args=PyTorchModel/XGBoostModel(...).create(instance_type))`
+ * renders it: `{name}-RepackModel-0` (when the SDK repacks) then `{name}-CreateModel`.
+ */
+export function renderModelStep(context: CompileContext, resolved: ResolvedStep): RenderedStep[] {
+  const { step, definition } = resolved;
+  const config = resolved.config as ModelConfig;
+  const versions = modelVersions(context, resolved);
+  const modelData = context.inputExpression(step.id, "model_data") as Expression;
+  const framework = definition.framework;
+  const image = imageUri(context, framework, "inference", versions.frameworkVersion, framework === "pytorch" ? versions.pyVersion : undefined, config.instanceType);
+
+  const steps: RenderedStep[] = [];
+  let modelDataUrl = modelData;
+  let program = "";
+  let submitDirectory = "";
+  if (config.code && needsRepack(resolved, versions)) {
+    const repack = renderRepackStep(context, resolved, modelData);
+    steps.push(repack);
+    modelDataUrl = { Get: `Steps.${repack.Name}.ModelArtifacts.S3ModelArtifacts` };
+    program = config.entryPoint;
+    submitDirectory = "/opt/ml/model/code";
+  } else if (config.code) {
+    program = config.entryPoint;
+    submitDirectory = context.codeUri(step, config.code);
+  }
+  const scriptEnv = {
+    SAGEMAKER_PROGRAM: program,
+    SAGEMAKER_SUBMIT_DIRECTORY: submitDirectory,
+    SAGEMAKER_CONTAINER_LOG_LEVEL: "20",
+    SAGEMAKER_REGION: context.region,
+  };
+  steps.push({
+    Name: `${step.name}-CreateModel`,
+    Type: "Model",
+    Arguments: {
+      ExecutionRoleArn: context.roleArn,
+      PrimaryContainer: {
+        Image: image,
+        // FrameworkModel.prepare_container_def: the user's env first, the script-mode variables win.
+        Environment: mergeEnv(definition.contract.envDefaults, config.env, scriptEnv),
+        ModelDataUrl: modelDataUrl,
+      },
+    },
+  });
+  return steps;
+}
+
+function renderRepackStep(context: CompileContext, resolved: ResolvedStep, modelData: Expression): RenderedStep {
+  const { step } = resolved;
+  const config = resolved.config as ModelConfig;
+  const code = config.code as NonNullable<ModelConfig["code"]>;
+  if ("s3Uri" in code) {
+    // The SDK would download, modify and overwrite the user's archive in place; we will not touch it.
+    throw new ImageError("a PyTorch model with code as an S3 archive cannot be repacked without rewriting that archive; use inline files");
+  }
+  const bundleUri = context.codeUri(step, code, { [REPACK_SCRIPT]: REPACK_MODEL_PY, [REPACK_SCRIPT_LAUNCHER]: LAUNCH_REPACK_SCRIPT_CMD });
+  const outputPath = `${context.pipelineS3Loc}/repack/${step.name}`;
+  const image = retrieveImageUri({ framework: "sklearn", scope: "training", version: REPACK_FRAMEWORK_VERSION, pyVersion: "py3", region: context.region, instanceType: REPACK_INSTANCE_TYPE });
+  if (!image.ok) throw new ImageError(`the model repack job: ${image.message}`);
+  const entryPoint = config.entryPoint.split("/").pop() as string;
+  const args: Record<string, unknown> = {
+    AlgorithmSpecification: { TrainingInputMode: "File", TrainingImage: image.uri },
+    OutputDataConfig: { S3OutputPath: outputPath },
+    StoppingCondition: { MaxRuntimeInSeconds: 86400 },
+    ResourceConfig: { VolumeSizeInGB: 30, InstanceCount: 1, InstanceType: REPACK_INSTANCE_TYPE },
+    RoleArn: context.roleArn,
+    InputDataConfig: [channel("training", modelData)],
+    HyperParameters: {
+      inference_script: pythonJsonDumps(entryPoint),
+      model_archive: join("", [modelData]),
+      dependencies: "null",
+      source_dir: pythonJsonDumps(bundleUri),
+      ...frameworkHyperparameters(context, bundleUri, REPACK_SCRIPT_LAUNCHER),
+    },
+  };
+  if (regionSupportsDebugger(context.region)) args.DebugHookConfig = { S3OutputPath: outputPath, CollectionConfigurations: [] };
+  args.ProfilerConfig = { DisableProfiler: true };
+  return { Name: `${step.name}-RepackModel-0`, Type: "Training", Arguments: args, Description: REPACK_DESCRIPTION };
+}

@@ -1,0 +1,41 @@
+import { retrieveImageUri, type Framework, type ImageScope } from "../../catalog";
+import { isParameterRef } from "../../model";
+import type { CompileContext } from "../context";
+
+/** A rendered step before the common keys (DependsOn, CacheConfig) are added. */
+export interface RenderedStep {
+  Name: string;
+  Type: "Processing" | "Training" | "Model";
+  Arguments: Record<string, unknown>;
+  DependsOn?: string[];
+  Description?: string;
+  CacheConfig?: { Enabled: boolean; ExpireAfter: string };
+}
+
+/**
+ * The instance type that decides CPU vs GPU images. The SDK resolves a parameter to its
+ * default value when it picks the image, so we do the same.
+ */
+export function concreteInstanceType(context: CompileContext, value: unknown): string {
+  if (isParameterRef(value)) {
+    const parameter = context.design.pipeline.parameters.find((candidate) => candidate.name === value.parameter);
+    return typeof parameter?.default === "string" ? parameter.default : "";
+  }
+  return String(value);
+}
+
+/** Image URI or an exception the compiler turns into a located PD108 (validation runs first). */
+export function imageUri(context: CompileContext, framework: Framework, scope: ImageScope, version: string, pyVersion: string | undefined, instanceType: string): string {
+  const result = retrieveImageUri({ framework, scope, version, pyVersion, region: context.region, instanceType });
+  if (!result.ok) throw new ImageError(result.message);
+  return result.uri;
+}
+
+export class ImageError extends Error {}
+
+/** Merges env maps in order, later wins, keeping first-seen key order like a Python dict update. */
+export function mergeEnv(...maps: Record<string, string>[]): Record<string, string> {
+  const merged: Record<string, string> = {};
+  for (const map of maps) for (const [key, value] of Object.entries(map)) merged[key] = value;
+  return merged;
+}

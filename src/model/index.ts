@@ -1,0 +1,6 @@
+export * from "./schema";
+export * from "./load";
+export * from "./migrations";
+export * from "./graph";
+export * from "./path";
+export * from "./diagnostics";
