@@ -4,7 +4,18 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
-const layers = ["model", "catalog", "resolver", "compiler", "checks", "store", "ui", "aws", "io", "cli"];
+const layers = [
+  "model",
+  "catalog",
+  "resolver",
+  "compiler",
+  "checks",
+  "store",
+  "ui",
+  "aws",
+  "io",
+  "cli",
+];
 
 /** Import patterns that forbid reaching the given sibling layers from inside src/<layer>. */
 function forbidLayers(names) {
@@ -50,16 +61,35 @@ function pureLayer(layer, allowed) {
       ],
       "no-restricted-syntax": [
         "error",
-        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: "No clock in the pure core." },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "No clock in the pure core." },
-        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: "No randomness in the pure core." },
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: "No clock in the pure core.",
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "No clock in the pure core.",
+        },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: "No randomness in the pure core.",
+        },
       ],
     },
   };
 }
 
 export default tseslint.config(
-  { ignores: ["dist", "node_modules", "playwright-report", "test-results", "coverage", "bin", "examples/scripts"] },
+  {
+    ignores: [
+      "dist",
+      "node_modules",
+      "playwright-report",
+      "test-results",
+      "coverage",
+      "bin",
+      "examples/scripts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -100,8 +130,14 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: forbidLayers(["ui", "cli"]), message: "The store sits below the UI (DESIGN.md §1)." },
-            { group: ["react", "react-dom", "@xyflow/*", "@aws-sdk/*"], message: "The store imports no React and no AWS SDK." },
+            {
+              group: forbidLayers(["ui", "cli"]),
+              message: "The store sits below the UI (DESIGN.md §1).",
+            },
+            {
+              group: ["react", "react-dom", "@xyflow/*", "@aws-sdk/*"],
+              message: "The store imports no React and no AWS SDK.",
+            },
           ],
         },
       ],
@@ -114,8 +150,14 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: forbidLayers(["ui", "store", "aws", "io"]), message: "The CLI uses the pure core only." },
-            { group: ["react", "react-dom", "@xyflow/*", "zustand", "@aws-sdk/*"], message: "The CLI runs in Node without the UI." },
+            {
+              group: forbidLayers(["ui", "store", "aws", "io"]),
+              message: "The CLI uses the pure core only.",
+            },
+            {
+              group: ["react", "react-dom", "@xyflow/*", "zustand", "@aws-sdk/*"],
+              message: "The CLI runs in Node without the UI.",
+            },
           ],
         },
       ],

@@ -8,6 +8,8 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
   // A bug, not a user error: say so briefly, without a stack trace.
-  process.stderr.write(`pipeline-designer: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `pipeline-designer: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exitCode = 2;
 }

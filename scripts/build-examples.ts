@@ -9,7 +9,9 @@ import { exampleDesigns } from "./exampleDesigns";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const check = process.argv.includes("--check");
 let stale = 0;
-for (const [file, design] of Object.entries(exampleDesigns((path) => readFileSync(join(root, "examples", "scripts", path), "utf8")))) {
+for (const [file, design] of Object.entries(
+  exampleDesigns((path) => readFileSync(join(root, "examples", "scripts", path), "utf8")),
+)) {
   const target = join(root, "examples", file);
   const text = `${JSON.stringify(design, null, 2)}\n`;
   let current = "";

@@ -31,7 +31,11 @@ function dataSteps(read: ReadScript) {
       type: "DataLoad",
       name: "DataLoad-Training",
       position: { x: 0, y: 80 },
-      config: { jobType: "training", outputFormat: "CSV", code: { files: { "data_loading.py": read("data_load/data_loading.py") } } },
+      config: {
+        jobType: "training",
+        outputFormat: "CSV",
+        code: { files: { "data_loading.py": read("data_load/data_loading.py") } },
+      },
     },
     {
       id: "prep",
@@ -41,7 +45,9 @@ function dataSteps(read: ReadScript) {
       config: {
         jobType: "training",
         labelName: "target",
-        code: { files: { "tabular_preprocessing.py": read("preprocess/tabular_preprocessing.py") } },
+        code: {
+          files: { "tabular_preprocessing.py": read("preprocess/tabular_preprocessing.py") },
+        },
       },
     },
   ];
@@ -52,16 +58,21 @@ const edge = (fromStep: string, output: string, toStep: string, input: string) =
   to: { step: toStep, input },
 });
 
-const dataEdges = [edge("load", "DATA", "prep", "DATA"), edge("load", "SIGNATURE", "prep", "SIGNATURE")];
+const dataEdges = [
+  edge("load", "DATA", "prep", "DATA"),
+  edge("load", "SIGNATURE", "prep", "SIGNATURE"),
+];
 
 export function exampleDesigns(read: ReadScript): Record<string, object> {
   return {
     "pytorch-tabular.pipeline.json": {
       format: "sagemaker-pipeline-design",
       version: 1,
-      pipeline: pipeline("fraud-pytorch", "Data load → tabular preprocessing → PyTorch training → PyTorch model", [
-        { name: "TrainInstanceType", type: "String", default: "ml.g5.12xlarge" },
-      ]),
+      pipeline: pipeline(
+        "fraud-pytorch",
+        "Data load → tabular preprocessing → PyTorch training → PyTorch model",
+        [{ name: "TrainInstanceType", type: "String", default: "ml.g5.12xlarge" }],
+      ),
       steps: [
         ...dataSteps(read),
         {
@@ -83,12 +94,20 @@ export function exampleDesigns(read: ReadScript): Record<string, object> {
           config: { code: { files: { "inference.py": read("pytorch_inference/inference.py") } } },
         },
       ],
-      edges: [...dataEdges, edge("prep", "processed_data", "train", "input_path"), edge("train", "model_output", "model", "model_data")],
+      edges: [
+        ...dataEdges,
+        edge("prep", "processed_data", "train", "input_path"),
+        edge("train", "model_output", "model", "model_data"),
+      ],
     },
     "xgboost-tabular.pipeline.json": {
       format: "sagemaker-pipeline-design",
       version: 1,
-      pipeline: pipeline("fraud-xgboost", "Data load → tabular preprocessing → XGBoost training → XGBoost model", []),
+      pipeline: pipeline(
+        "fraud-xgboost",
+        "Data load → tabular preprocessing → XGBoost training → XGBoost model",
+        [],
+      ),
       steps: [
         ...dataSteps(read),
         {
@@ -98,7 +117,15 @@ export function exampleDesigns(read: ReadScript): Record<string, object> {
           position: { x: 640, y: 80 },
           config: {
             code: { files: { "xgboost_training.py": read("xgboost_train/xgboost_training.py") } },
-            hyperparameters: { ...FIELDS, num_round: 100, max_depth: 6, eta: 0.3, subsample: 0.8, early_stopping_rounds: 10, seed: 42 },
+            hyperparameters: {
+              ...FIELDS,
+              num_round: 100,
+              max_depth: 6,
+              eta: 0.3,
+              subsample: 0.8,
+              early_stopping_rounds: 10,
+              seed: 42,
+            },
           },
         },
         {
@@ -109,7 +136,11 @@ export function exampleDesigns(read: ReadScript): Record<string, object> {
           config: { code: { files: { "inference.py": read("xgboost_inference/inference.py") } } },
         },
       ],
-      edges: [...dataEdges, edge("prep", "processed_data", "train", "input_path"), edge("train", "model_output", "model", "model_data")],
+      edges: [
+        ...dataEdges,
+        edge("prep", "processed_data", "train", "input_path"),
+        edge("train", "model_output", "model", "model_data"),
+      ],
     },
   };
 }

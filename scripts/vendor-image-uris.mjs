@@ -10,6 +10,9 @@ const source = process.argv[2] ?? join(root, "..", "shared", "data", "sagemaker-
 for (const framework of ["pytorch", "sklearn", "xgboost"]) {
   const table = JSON.parse(readFileSync(join(source, `${framework}.json`), "utf8"));
   const kept = { training: table.training, inference: table.inference };
-  writeFileSync(join(root, "src", "catalog", "data", `${framework}.json`), JSON.stringify(kept, null, 1) + "\n");
+  writeFileSync(
+    join(root, "src", "catalog", "data", `${framework}.json`),
+    JSON.stringify(kept, null, 1) + "\n",
+  );
 }
 console.log("vendored image URI tables into src/catalog/data");

@@ -23,7 +23,8 @@ const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
 };
 
-type Loaded = { ok: true; design: Design } | { ok: false; exitCode: number; diagnostics: Diagnostic[] };
+type Loaded =
+  { ok: true; design: Design } | { ok: false; exitCode: number; diagnostics: Diagnostic[] };
 
 /** Reads and loads a design file; every failure becomes a message and an exit code, never a throw. */
 function loadFile(file: string, io: Io): Loaded {
@@ -31,7 +32,10 @@ function loadFile(file: string, io: Io): Loaded {
   try {
     text = readFileSync(file, "utf8");
   } catch (cause) {
-    const reason = (cause as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (cause as Error).message;
+    const reason =
+      (cause as NodeJS.ErrnoException).code === "ENOENT"
+        ? "no such file"
+        : (cause as Error).message;
     io.stderr(`${file}: cannot read: ${reason}\n`);
     return { ok: false, exitCode: EXIT_UNUSABLE_INPUT, diagnostics: [] };
   }
@@ -46,23 +50,30 @@ function loadFile(file: string, io: Io): Loaded {
       io.stderr(`${file}: ${result.message}\n`);
       return { ok: false, exitCode: EXIT_UNUSABLE_INPUT, diagnostics: [] };
     case "invalid":
-      return { ok: false, exitCode: EXIT_DESIGN_ERRORS, diagnostics: result.issues.map(loadIssueDiagnostic) };
+      return {
+        ok: false,
+        exitCode: EXIT_DESIGN_ERRORS,
+        diagnostics: result.issues.map(loadIssueDiagnostic),
+      };
   }
 }
 
 function runCompile(file: string, output: string | undefined, io: Io): number {
   const loaded = loadFile(file, io);
   if (!loaded.ok) {
-    for (const diagnostic of loaded.diagnostics) io.stderr(`${formatDiagnostic(file, null, diagnostic)}\n`);
+    for (const diagnostic of loaded.diagnostics)
+      io.stderr(`${formatDiagnostic(file, null, diagnostic)}\n`);
     return loaded.exitCode;
   }
   const result = compile(loaded.design);
   if (!result.ok) {
-    for (const diagnostic of result.errors) io.stderr(`${formatDiagnostic(file, loaded.design, diagnostic)}\n`);
+    for (const diagnostic of result.errors)
+      io.stderr(`${formatDiagnostic(file, loaded.design, diagnostic)}\n`);
     io.stderr(`${file}: ${result.errors.length} error(s); nothing compiled\n`);
     return EXIT_DESIGN_ERRORS;
   }
-  for (const diagnostic of result.warnings) io.stderr(`${formatDiagnostic(file, loaded.design, diagnostic)}\n`);
+  for (const diagnostic of result.warnings)
+    io.stderr(`${formatDiagnostic(file, loaded.design, diagnostic)}\n`);
   if (output) {
     try {
       writeFileSync(output, result.json);
@@ -70,7 +81,9 @@ function runCompile(file: string, output: string | undefined, io: Io): number {
       io.stderr(`${output}: cannot write: ${(cause as Error).message}\n`);
       return EXIT_UNUSABLE_INPUT;
     }
-    io.stderr(`wrote ${output} (${result.json.length} bytes, ${result.uploads.length} upload(s))\n`);
+    io.stderr(
+      `wrote ${output} (${result.json.length} bytes, ${result.uploads.length} upload(s))\n`,
+    );
   } else {
     io.stdout(result.json);
   }
@@ -85,10 +98,17 @@ function runValidate(file: string, json: boolean, io: Io): number {
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
   if (json) {
     const stepName = (id?: string) => design?.steps.find((step) => step.id === id)?.name;
-    const rows = diagnostics.map((diagnostic) => ({ ...diagnostic, stepName: stepName(diagnostic.stepId), file }));
-    io.stdout(`${JSON.stringify({ file, ok: errors === 0, errors, warnings: diagnostics.length - errors, diagnostics: rows }, null, 2)}\n`);
+    const rows = diagnostics.map((diagnostic) => ({
+      ...diagnostic,
+      stepName: stepName(diagnostic.stepId),
+      file,
+    }));
+    io.stdout(
+      `${JSON.stringify({ file, ok: errors === 0, errors, warnings: diagnostics.length - errors, diagnostics: rows }, null, 2)}\n`,
+    );
   } else {
-    for (const diagnostic of diagnostics) io.stdout(`${formatDiagnostic(file, design, diagnostic)}\n`);
+    for (const diagnostic of diagnostics)
+      io.stdout(`${formatDiagnostic(file, design, diagnostic)}\n`);
     const steps = design ? `${design.steps.length} steps, ` : "";
     io.stdout(`${file}: ${steps}${errors} error(s), ${diagnostics.length - errors} warning(s)\n`);
   }
@@ -102,14 +122,20 @@ export function main(argv: string[], io: Io = processIo): number {
     io.stdout(`${USAGE}\n`);
     return EXIT_OK;
   }
-  const files = rest.filter((arg, index) => !arg.startsWith("-") && rest[index - 1] !== "-o" && rest[index - 1] !== "--output");
-  const unknown = rest.filter((arg) => arg.startsWith("-") && !["-o", "--output", "--json"].includes(arg));
+  const files = rest.filter(
+    (arg, index) =>
+      !arg.startsWith("-") && rest[index - 1] !== "-o" && rest[index - 1] !== "--output",
+  );
+  const unknown = rest.filter(
+    (arg) => arg.startsWith("-") && !["-o", "--output", "--json"].includes(arg),
+  );
   const usage = (message: string) => {
     io.stderr(`pipeline-designer: ${message}\n${USAGE}\n`);
     return EXIT_UNUSABLE_INPUT;
   };
   if (unknown.length > 0) return usage(`unknown option ${unknown[0]}`);
-  if (files.length !== 1) return usage(files.length === 0 ? "missing design file" : "expected exactly one design file");
+  if (files.length !== 1)
+    return usage(files.length === 0 ? "missing design file" : "expected exactly one design file");
   const file = files[0] as string;
   if (command === "compile") {
     if (rest.includes("--json")) return usage("--json is an option of validate");
@@ -119,7 +145,8 @@ export function main(argv: string[], io: Io = processIo): number {
     return runCompile(file, output, io);
   }
   if (command === "validate") {
-    if (rest.some((arg) => arg === "-o" || arg === "--output")) return usage("-o is an option of compile");
+    if (rest.some((arg) => arg === "-o" || arg === "--output"))
+      return usage("-o is an option of compile");
     return runValidate(file, rest.includes("--json"), io);
   }
   return usage(command ? `unknown command "${command}"` : "missing command");

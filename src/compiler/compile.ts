@@ -19,7 +19,13 @@ export interface PipelineDefinition {
 }
 
 export type CompileResult =
-  | { ok: true; definition: PipelineDefinition; json: string; uploads: Upload[]; warnings: Diagnostic[] }
+  | {
+      ok: true;
+      definition: PipelineDefinition;
+      json: string;
+      uploads: Upload[];
+      warnings: Diagnostic[];
+    }
   | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
 
 function renderStep(context: CompileContext, resolved: ResolvedStep): RenderedStep[] {
@@ -74,23 +80,44 @@ export function compile(design: Design): CompileResult {
     Version: "2020-12-01",
     Metadata: {},
     Parameters: renderParameters(design),
-    PipelineExperimentConfig: { ExperimentName: { Get: "Execution.PipelineName" }, TrialName: { Get: "Execution.PipelineExecutionId" } },
+    PipelineExperimentConfig: {
+      ExperimentName: { Get: "Execution.PipelineName" },
+      TrialName: { Get: "Execution.PipelineExecutionId" },
+    },
     Steps: steps,
   };
   const json = canonicalJson(definition);
   const size = byteLength(json);
   if (size > DEFINITION_LIMIT_BYTES) {
-    diagnostics.push(error("PD305", `the definition is ${(size / 1048576).toFixed(2)} MB; SageMaker accepts at most 1 MB`, { path: "steps" }));
+    diagnostics.push(
+      error(
+        "PD305",
+        `the definition is ${(size / 1048576).toFixed(2)} MB; SageMaker accepts at most 1 MB`,
+        { path: "steps" },
+      ),
+    );
     return { ok: false, ...split() };
   }
-  return { ok: true, definition, json, uploads: context.uploads, ...{ warnings: split().warnings } };
+  return {
+    ok: true,
+    definition,
+    json,
+    uploads: context.uploads,
+    ...{ warnings: split().warnings },
+  };
 }
 
 /** Adds DependsOn (explicit `dependsOn`, expanded to every SageMaker step of a model step) and CacheConfig. */
-function finishSteps(context: CompileContext, id: string, rendered: Map<string, RenderedStep[]>): RenderedStep[] {
+function finishSteps(
+  context: CompileContext,
+  id: string,
+  rendered: Map<string, RenderedStep[]>,
+): RenderedStep[] {
   const resolved = context.step(id);
   const steps = rendered.get(id) ?? [];
-  const dependsOn = ((resolved.config.dependsOn as string[] | undefined) ?? []).flatMap((dep) => (rendered.get(dep) ?? []).map((step) => step.Name));
+  const dependsOn = ((resolved.config.dependsOn as string[] | undefined) ?? []).flatMap((dep) =>
+    (rendered.get(dep) ?? []).map((step) => step.Name),
+  );
   const cache = context.design.pipeline.cache;
   return steps.map((step, index) => {
     const finished: RenderedStep = { Name: step.Name, Type: step.Type, Arguments: step.Arguments };
@@ -98,13 +125,17 @@ function finishSteps(context: CompileContext, id: string, rendered: Map<string, 
     if (index === 0 && dependsOn.length > 0) finished.DependsOn = dependsOn;
     if (step.Description) finished.Description = step.Description;
     // Pipeline-level caching applies to the user's processing and training steps, not to SDK-added ones.
-    if (cache.enabled && resolved.definition.sagemakerKind !== "Model") finished.CacheConfig = { Enabled: true, ExpireAfter: cache.expireAfter };
+    if (cache.enabled && resolved.definition.sagemakerKind !== "Model")
+      finished.CacheConfig = { Enabled: true, ExpireAfter: cache.expireAfter };
     return finished;
   });
 }
 
 /** Names the SDK derives (`-CreateModel`, `-RepackModel-0`) must also be valid and unique. */
-function generatedNameDiagnostics(design: Design, rendered: Map<string, RenderedStep[]>): Diagnostic[] {
+function generatedNameDiagnostics(
+  design: Design,
+  rendered: Map<string, RenderedStep[]>,
+): Diagnostic[] {
   const found: Diagnostic[] = [];
   const owners = new Map<string, string>();
   for (const step of design.steps) owners.set(step.name, step.id);
@@ -112,11 +143,22 @@ function generatedNameDiagnostics(design: Design, rendered: Map<string, Rendered
     for (const { Name } of steps) {
       if (Name === design.steps.find((step) => step.id === id)?.name) continue;
       if (!STEP_NAME_PATTERN.test(Name)) {
-        found.push(error("PD302", `the generated step name "${Name}" is over 64 characters; shorten the step name`, { stepId: id, path: "name" }));
+        found.push(
+          error(
+            "PD302",
+            `the generated step name "${Name}" is over 64 characters; shorten the step name`,
+            { stepId: id, path: "name" },
+          ),
+        );
       }
       const owner = owners.get(Name);
       if (owner !== undefined && owner !== id) {
-        found.push(error("PD301", `the generated step name "${Name}" clashes with another step's name`, { stepId: id, path: "name" }));
+        found.push(
+          error("PD301", `the generated step name "${Name}" clashes with another step's name`, {
+            stepId: id,
+            path: "name",
+          }),
+        );
       }
       owners.set(Name, id);
     }

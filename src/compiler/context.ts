@@ -52,27 +52,41 @@ export class CompileContext {
    * ModelStep, whose CreateModel step carries the model name.
    */
   definitionStepName(step: Step): string {
-    return this.step(step.id).definition.sagemakerKind === "Model" ? `${step.name}-CreateModel` : step.name;
+    return this.step(step.id).definition.sagemakerKind === "Model"
+      ? `${step.name}-CreateModel`
+      : step.name;
   }
 
   /** The property reference that feeds `input` of a step, or undefined when no link feeds it. */
   inputExpression(stepId: string, input: string): Expression | undefined {
-    const edge = this.design.edges.find((candidate) => candidate.to.step === stepId && candidate.to.input === input);
+    const edge = this.design.edges.find(
+      (candidate) => candidate.to.step === stepId && candidate.to.input === input,
+    );
     if (!edge) return undefined;
     const source = this.step(edge.from.step);
-    const output = source.definition.outputs.find((candidate) => candidate.logicalName === edge.from.output);
+    const output = source.definition.outputs.find(
+      (candidate) => candidate.logicalName === edge.from.output,
+    );
     if (!output) return undefined;
     return stepProperty(this.definitionStepName(source.step), output.propertyPath);
   }
 
   /** The step that feeds `input`, for defaults taken from upstream (e.g. a model's framework version). */
   inputSource(stepId: string, input: string): ResolvedStep | undefined {
-    const edge = this.design.edges.find((candidate) => candidate.to.step === stepId && candidate.to.input === input);
+    const edge = this.design.edges.find(
+      (candidate) => candidate.to.step === stepId && candidate.to.input === input,
+    );
     return edge ? this.resolved.get(edge.from.step) : undefined;
   }
 
   /** Registers a file to upload under `{pipelineS3Loc}/code/{stepName}/{hash}/{fileName}` and returns its URI. */
-  addCodeUpload(step: Step, kind: "code" | "entrypoint", fileName: string, bytes: Uint8Array, contentType: string): string {
+  addCodeUpload(
+    step: Step,
+    kind: "code" | "entrypoint",
+    fileName: string,
+    bytes: Uint8Array,
+    contentType: string,
+  ): string {
     const hash = contentHash(bytes);
     const uri = `${this.pipelineS3Loc}/code/${step.name}/${hash}/${fileName}`;
     this.uploads.push({ stepId: step.id, kind, uri, bytes, contentType, hash });
@@ -86,7 +100,13 @@ export class CompileContext {
     return this.addCodeUpload(step, "code", "sourcedir.tar.gz", bytes, "application/gzip");
   }
 
-  addFileUpload(step: Step, kind: Upload["kind"], uri: string, text: string, contentType: string): void {
+  addFileUpload(
+    step: Step,
+    kind: Upload["kind"],
+    uri: string,
+    text: string,
+    contentType: string,
+  ): void {
     const bytes = utf8(text);
     this.uploads.push({ stepId: step.id, kind, uri, bytes, contentType, hash: contentHash(bytes) });
   }

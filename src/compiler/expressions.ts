@@ -1,16 +1,26 @@
 import { isParameterRef } from "../model";
 
 /** A value in a pipeline definition: a literal or one of the service's runtime expressions. */
-export type Expression = string | number | boolean | { Get: string } | { "Std:Join": { On: string; Values: Expression[] } };
+export type Expression =
+  | string
+  | number
+  | boolean
+  | { Get: string }
+  | { "Std:Join": { On: string; Values: Expression[] } };
 
 export const get = (path: string): Expression => ({ Get: path });
 export const parameterValue = (name: string): Expression => get(`Parameters.${name}`);
-export const stepProperty = (stepName: string, propertyPath: string): Expression => get(`Steps.${stepName}.${propertyPath}`);
+export const stepProperty = (stepName: string, propertyPath: string): Expression =>
+  get(`Steps.${stepName}.${propertyPath}`);
 export const executionId = (): Expression => get("Execution.PipelineExecutionId");
-export const join = (on: string, values: Expression[]): Expression => ({ "Std:Join": { On: on, Values: values } });
+export const join = (on: string, values: Expression[]): Expression => ({
+  "Std:Join": { On: on, Values: values },
+});
 
 /** A config value as the definition holds it: a parameter reference becomes a `Get`. */
-export function valueOf<T extends string | number | boolean>(value: T | { parameter: string }): T | Expression {
+export function valueOf<T extends string | number | boolean>(
+  value: T | { parameter: string },
+): T | Expression {
   return isParameterRef(value) ? parameterValue(value.parameter) : value;
 }
 

@@ -1,4 +1,10 @@
-export { compile, validate, DEFINITION_LIMIT_BYTES, type CompileResult, type PipelineDefinition } from "./compile";
+export {
+  compile,
+  validate,
+  DEFINITION_LIMIT_BYTES,
+  type CompileResult,
+  type PipelineDefinition,
+} from "./compile";
 export type { Upload } from "./context";
 export { canonicalJson } from "./canonicalJson";
 export { packSourceDir, contentHash } from "./codeArchive";

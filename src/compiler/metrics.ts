@@ -21,8 +21,20 @@ export function metricDiagnostics(stepId: string, value: unknown): Diagnostic[] 
   const names = new Set<string>();
   value.forEach((metric: { name: string; regex: string }, index) => {
     const problem = metricRegexProblem(metric.regex);
-    if (problem) found.push(error("PD306", `metric "${metric.name}": regex ${problem}`, { stepId, path: `metricDefinitions[${index}].regex` }));
-    if (names.has(metric.name)) found.push(error("PD306", `metric name "${metric.name}" is used twice`, { stepId, path: `metricDefinitions[${index}].name` }));
+    if (problem)
+      found.push(
+        error("PD306", `metric "${metric.name}": regex ${problem}`, {
+          stepId,
+          path: `metricDefinitions[${index}].regex`,
+        }),
+      );
+    if (names.has(metric.name))
+      found.push(
+        error("PD306", `metric name "${metric.name}" is used twice`, {
+          stepId,
+          path: `metricDefinitions[${index}].name`,
+        }),
+      );
     names.add(metric.name);
   });
   return found;

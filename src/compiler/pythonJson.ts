@@ -10,7 +10,9 @@ export function pythonJsonDumps(value: unknown): string {
   if (typeof value === "string") return pythonString(value);
   if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(", ")}]`;
   if (typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).map(([key, item]) => `${pythonString(key)}: ${pythonJsonDumps(item)}`);
+    const entries = Object.entries(value as Record<string, unknown>).map(
+      ([key, item]) => `${pythonString(key)}: ${pythonJsonDumps(item)}`,
+    );
     return `{${entries.join(", ")}}`;
   }
   return pythonString(String(value));
@@ -28,7 +30,15 @@ function pythonNumber(value: number): string {
   return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
 }
 
-const ESCAPES: Record<string, string> = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f" };
+const ESCAPES: Record<string, string> = {
+  '"': '\\"',
+  "\\": "\\\\",
+  "\n": "\\n",
+  "\r": "\\r",
+  "\t": "\\t",
+  "\b": "\\b",
+  "\f": "\\f",
+};
 
 function pythonString(text: string): string {
   let out = '"';

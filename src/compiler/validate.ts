@@ -35,34 +35,56 @@ export function validateDesign(design: Design): Validation {
   const names = new Map<string, string>();
   for (const step of design.steps) {
     if (!STEP_NAME_PATTERN.test(step.name)) {
-      diagnostics.push(error("PD302", `step name "${step.name}" must be 1–64 letters, digits, '-' or '_'`, { stepId: step.id, path: "name" }));
+      diagnostics.push(
+        error("PD302", `step name "${step.name}" must be 1–64 letters, digits, '-' or '_'`, {
+          stepId: step.id,
+          path: "name",
+        }),
+      );
     }
     const clash = names.get(step.name);
     if (clash !== undefined) {
-      diagnostics.push(error("PD301", `step name "${step.name}" is also used by step "${clash}"`, { stepId: step.id, path: "name" }));
+      diagnostics.push(
+        error("PD301", `step name "${step.name}" is also used by step "${clash}"`, {
+          stepId: step.id,
+          path: "name",
+        }),
+      );
     }
     names.set(step.name, step.id);
     const definition = stepType(step.type);
     if (!definition) {
-      diagnostics.push(error("PD101", `unknown step type "${step.type}"`, { stepId: step.id, path: "type" }));
+      diagnostics.push(
+        error("PD101", `unknown step type "${step.type}"`, { stepId: step.id, path: "type" }),
+      );
       continue;
     }
     const { config, diagnostics: found } = validateStepConfig(definition, step);
     diagnostics.push(...found);
     if (config) {
       resolved.set(step.id, { step, definition, config });
-      diagnostics.push(...parameterRefDiagnostics(design, step, config), ...metricDiagnostics(step.id, config.metricDefinitions));
+      diagnostics.push(
+        ...parameterRefDiagnostics(design, step, config),
+        ...metricDiagnostics(step.id, config.metricDefinitions),
+      );
     }
     for (const dependency of explicitDependsOn(step)) {
       if (!design.steps.some((other) => other.id === dependency)) {
-        diagnostics.push(error("PD206", `dependsOn names "${dependency}", which is not a step of this design`, { stepId: step.id, path: "dependsOn" }));
+        diagnostics.push(
+          error("PD206", `dependsOn names "${dependency}", which is not a step of this design`, {
+            stepId: step.id,
+            path: "dependsOn",
+          }),
+        );
       }
     }
   }
   diagnostics.push(...edgeDiagnostics(design), ...unfedInputDiagnostics(design));
   const cycle = findCycle(design);
   if (cycle) {
-    const path = cycle.map((id) => design.steps.find((step) => step.id === id)?.name ?? id).join(" → ");
+    const path = cycle
+      .map((id) => design.steps.find((step) => step.id === id)?.name ?? id)
+      .join(" → ");
     diagnostics.push(error("PD205", `the steps form a cycle: ${path}`, { stepId: cycle[0] }));
   }
   return { diagnostics, resolved };
@@ -72,18 +94,38 @@ function pipelineDiagnostics(design: Design): Diagnostic[] {
   const { pipeline } = design;
   const found: Diagnostic[] = [];
   if (!PIPELINE_NAME_PATTERN.test(pipeline.name)) {
-    found.push(error("PD303", `pipeline name "${pipeline.name}" must be 1–256 letters, digits and single hyphens, starting and ending with a letter or digit`, { path: "pipeline.name" }));
+    found.push(
+      error(
+        "PD303",
+        `pipeline name "${pipeline.name}" must be 1–256 letters, digits and single hyphens, starting and ending with a letter or digit`,
+        { path: "pipeline.name" },
+      ),
+    );
   }
   if (!ROLE_ARN_PATTERN.test(pipeline.roleArn)) {
-    found.push(error("PD307", `role ARN "${pipeline.roleArn}" is not an IAM role ARN (arn:aws:iam::123456789012:role/Name)`, { path: "pipeline.roleArn" }));
+    found.push(
+      error(
+        "PD307",
+        `role ARN "${pipeline.roleArn}" is not an IAM role ARN (arn:aws:iam::123456789012:role/Name)`,
+        { path: "pipeline.roleArn" },
+      ),
+    );
   }
   if (!BUCKET_PATTERN.test(pipeline.bucket)) {
-    found.push(error("PD307", `bucket "${pipeline.bucket}" is not a valid S3 bucket name`, { path: "pipeline.bucket" }));
+    found.push(
+      error("PD307", `bucket "${pipeline.bucket}" is not a valid S3 bucket name`, {
+        path: "pipeline.bucket",
+      }),
+    );
   }
   const seen = new Set<string>();
   pipeline.parameters.forEach((parameter, index) => {
     if (seen.has(parameter.name)) {
-      found.push(error("PD304", `parameter "${parameter.name}" is declared twice`, { path: `pipeline.parameters[${index}].name` }));
+      found.push(
+        error("PD304", `parameter "${parameter.name}" is declared twice`, {
+          path: `pipeline.parameters[${index}].name`,
+        }),
+      );
     }
     seen.add(parameter.name);
   });
@@ -91,18 +133,29 @@ function pipelineDiagnostics(design: Design): Diagnostic[] {
 }
 
 /** Every `{ "parameter": … }` in a config must name a declared pipeline parameter. */
-function parameterRefDiagnostics(design: Design, step: Step, config: Record<string, unknown>): Diagnostic[] {
+function parameterRefDiagnostics(
+  design: Design,
+  step: Step,
+  config: Record<string, unknown>,
+): Diagnostic[] {
   const declared = new Set(design.pipeline.parameters.map((parameter) => parameter.name));
   const found: Diagnostic[] = [];
   const visit = (value: unknown, path: string) => {
     if (isParameterRef(value)) {
       if (!declared.has(value.parameter)) {
-        found.push(error("PD110", `parameter "${value.parameter}" is not declared in the pipeline's parameters`, { stepId: step.id, path }));
+        found.push(
+          error(
+            "PD110",
+            `parameter "${value.parameter}" is not declared in the pipeline's parameters`,
+            { stepId: step.id, path },
+          ),
+        );
       }
       return;
     }
     if (Array.isArray(value)) value.forEach((item, index) => visit(item, `${path}[${index}]`));
-    else if (value && typeof value === "object") for (const [key, item] of Object.entries(value)) visit(item, path ? `${path}.${key}` : key);
+    else if (value && typeof value === "object")
+      for (const [key, item] of Object.entries(value)) visit(item, path ? `${path}.${key}` : key);
   };
   visit(config, "");
   return found;
@@ -113,8 +166,13 @@ function edgeDiagnostics(design: Design): Diagnostic[] {
   for (const edge of design.edges) {
     const check = checkLink(design, edge, { skip: ["cycle", "alreadyFed"] });
     if (check.allowed) continue;
-    const code = check.gate === "unknownPort" || check.gate === "unknownStep" || check.gate === "selfLink" ? "PD202" : "PD203";
-    found.push(error(code, check.message, { stepId: edge.to.step, path: `inputs.${edge.to.input}` }));
+    const code =
+      check.gate === "unknownPort" || check.gate === "unknownStep" || check.gate === "selfLink"
+        ? "PD202"
+        : "PD203";
+    found.push(
+      error(code, check.message, { stepId: edge.to.step, path: `inputs.${edge.to.input}` }),
+    );
   }
   const fed = new Map<string, number>();
   for (const edge of design.edges) {
@@ -124,7 +182,12 @@ function edgeDiagnostics(design: Design): Diagnostic[] {
   for (const [key, count] of fed) {
     if (count < 2) continue;
     const [stepId, input] = key.split("\u0000") as [string, string];
-    found.push(error("PD204", `input ${input} is fed by ${count} links; keep one`, { stepId, path: `inputs.${input}` }));
+    found.push(
+      error("PD204", `input ${input} is fed by ${count} links; keep one`, {
+        stepId,
+        path: `inputs.${input}`,
+      }),
+    );
   }
   return found;
 }
@@ -134,8 +197,19 @@ function unfedInputDiagnostics(design: Design): Diagnostic[] {
   for (const step of design.steps) {
     for (const dependency of stepType(step.type)?.dependencies ?? []) {
       if (!dependency.required) continue;
-      if (design.edges.some((edge) => edge.to.step === step.id && edge.to.input === dependency.logicalName)) continue;
-      found.push(error("PD201", `required input ${dependency.logicalName} (${dependency.description.toLowerCase()}) is not linked`, { stepId: step.id, path: `inputs.${dependency.logicalName}` }));
+      if (
+        design.edges.some(
+          (edge) => edge.to.step === step.id && edge.to.input === dependency.logicalName,
+        )
+      )
+        continue;
+      found.push(
+        error(
+          "PD201",
+          `required input ${dependency.logicalName} (${dependency.description.toLowerCase()}) is not linked`,
+          { stepId: step.id, path: `inputs.${dependency.logicalName}` },
+        ),
+      );
     }
   }
   return found;

@@ -42,7 +42,12 @@ export function proposeLinks(design: Design): ProposalResult {
     if (!step || !definition) continue;
     for (const dependency of definition.dependencies) {
       if (!dependency.required) continue;
-      if (working.edges.some((edge) => edge.to.step === step.id && edge.to.input === dependency.logicalName)) continue;
+      if (
+        working.edges.some(
+          (edge) => edge.to.step === step.id && edge.to.input === dependency.logicalName,
+        )
+      )
+        continue;
       const candidates = candidatesFor(working, step.id, dependency.logicalName);
       const best = candidates[0];
       if (!best || best.score < ACCEPT_THRESHOLD) {
@@ -55,7 +60,10 @@ export function proposeLinks(design: Design): ProposalResult {
       const connected = connect(working, best.edge);
       if (!connected.ok) continue;
       working = connected.design;
-      proposals.push({ ...best, alternatives: candidates.slice(1).filter((c) => c.score >= ACCEPT_THRESHOLD) });
+      proposals.push({
+        ...best,
+        alternatives: candidates.slice(1).filter((c) => c.score >= ACCEPT_THRESHOLD),
+      });
     }
   }
   return { proposals, unresolved };
@@ -67,9 +75,18 @@ export function candidatesFor(design: Design, stepId: string, input: string): Ca
   for (const provider of design.steps) {
     if (provider.id === stepId) continue;
     for (const output of stepType(provider.type)?.outputs ?? []) {
-      const edge: Edge = { from: { step: provider.id, output: output.logicalName }, to: { step: stepId, input } };
+      const edge: Edge = {
+        from: { step: provider.id, output: output.logicalName },
+        to: { step: stepId, input },
+      };
       const check = checkLink(design, edge);
-      if (check.allowed) candidates.push({ edge, score: check.score, parts: check.parts, explanation: check.explanation });
+      if (check.allowed)
+        candidates.push({
+          edge,
+          score: check.score,
+          parts: check.parts,
+          explanation: check.explanation,
+        });
     }
   }
   return candidates.sort((a, b) => b.score - a.score);

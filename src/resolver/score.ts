@@ -1,4 +1,10 @@
-import type { DataType, DependencySpec, DependencyType, OutputSpec, StepTypeName } from "../catalog";
+import type {
+  DataType,
+  DependencySpec,
+  DependencyType,
+  OutputSpec,
+  StepTypeName,
+} from "../catalog";
 import { keywordShare, nameSimilarity } from "./similarity";
 
 /** Proposals at or above this score are accepted (CATALOG.md). */
@@ -30,10 +36,17 @@ export type ScoreResult =
   | { compatible: true; score: number; parts: ScorePart[] }
   | { compatible: false; gate: "type" | "dataType"; reason: string };
 
-export function typeGate(dependency: DependencySpec, output: OutputSpec): { points: number; detail: string } | null {
-  if (dependency.dependencyType === output.outputType) return { points: 0.4, detail: `type ${TYPE_WORDS[output.outputType]} matches exactly` };
+export function typeGate(
+  dependency: DependencySpec,
+  output: OutputSpec,
+): { points: number; detail: string } | null {
+  if (dependency.dependencyType === output.outputType)
+    return { points: 0.4, detail: `type ${TYPE_WORDS[output.outputType]} matches exactly` };
   if (COMPATIBLE_OUTPUTS[dependency.dependencyType].includes(output.outputType)) {
-    return { points: 0.2, detail: `type ${TYPE_WORDS[output.outputType]} is compatible with ${TYPE_WORDS[dependency.dependencyType]}` };
+    return {
+      points: 0.2,
+      detail: `type ${TYPE_WORDS[output.outputType]} is compatible with ${TYPE_WORDS[dependency.dependencyType]}`,
+    };
   }
   return null;
 }
@@ -49,7 +62,11 @@ export function describeType(type: DependencyType): string {
 }
 
 /** Scores one output of a provider step against a dependency; each part says why. */
-export function scoreMatch(dependency: DependencySpec, output: OutputSpec, providerType: StepTypeName): ScoreResult {
+export function scoreMatch(
+  dependency: DependencySpec,
+  output: OutputSpec,
+  providerType: StepTypeName,
+): ScoreResult {
   const gate = typeGate(dependency, output);
   if (!gate) {
     return {
@@ -60,25 +77,57 @@ export function scoreMatch(dependency: DependencySpec, output: OutputSpec, provi
   }
   const dataPoints = dataTypePoints(dependency.dataType, output.dataType);
   if (dataPoints === null) {
-    return { compatible: false, gate: "dataType", reason: `wrong data type: ${dependency.logicalName} expects ${dependency.dataType}, ${output.logicalName} gives ${output.dataType}` };
+    return {
+      compatible: false,
+      gate: "dataType",
+      reason: `wrong data type: ${dependency.logicalName} expects ${dependency.dataType}, ${output.logicalName} gives ${output.dataType}`,
+    };
   }
   const names = [output.logicalName, ...output.aliases];
   const similarity = Math.max(...names.map((name) => nameSimilarity(dependency.logicalName, name)));
-  const exact = output.logicalName === dependency.logicalName || output.aliases.includes(dependency.logicalName);
+  const exact =
+    output.logicalName === dependency.logicalName ||
+    output.aliases.includes(dependency.logicalName);
   const sources = dependency.compatibleSources;
   const sourcePoints = sources.length === 0 ? 0 : sources.includes(providerType) ? 0.1 : -0.1;
   const keywords = keywordShare(dependency.semanticKeywords, names);
   const parts: ScorePart[] = [
     { factor: "type", ...gate },
-    { factor: "dataType", points: dataPoints, detail: dataPoints === 0.2 ? `data type ${output.dataType} matches` : `data type ${output.dataType} converts to ${dependency.dataType}` },
-    { factor: "name", points: 0.25 * similarity, detail: `name similarity ${similarity.toFixed(2)} × 0.25` },
-    { factor: "exactName", points: exact ? 0.05 : 0, detail: exact ? `"${dependency.logicalName}" is the output's name or alias` : "no exact name match" },
+    {
+      factor: "dataType",
+      points: dataPoints,
+      detail:
+        dataPoints === 0.2
+          ? `data type ${output.dataType} matches`
+          : `data type ${output.dataType} converts to ${dependency.dataType}`,
+    },
+    {
+      factor: "name",
+      points: 0.25 * similarity,
+      detail: `name similarity ${similarity.toFixed(2)} × 0.25`,
+    },
+    {
+      factor: "exactName",
+      points: exact ? 0.05 : 0,
+      detail: exact
+        ? `"${dependency.logicalName}" is the output's name or alias`
+        : "no exact name match",
+    },
     {
       factor: "source",
       points: sourcePoints,
-      detail: sources.length === 0 ? "any source step type fits" : sourcePoints > 0 ? `${providerType} is a known source` : `${providerType} is not among ${sources.join(", ")}`,
+      detail:
+        sources.length === 0
+          ? "any source step type fits"
+          : sourcePoints > 0
+            ? `${providerType} is a known source`
+            : `${providerType} is not among ${sources.join(", ")}`,
     },
-    { factor: "keywords", points: 0.05 * keywords, detail: `${Math.round(keywords * 100)}% of keywords found × 0.05` },
+    {
+      factor: "keywords",
+      points: 0.05 * keywords,
+      detail: `${Math.round(keywords * 100)}% of keywords found × 0.05`,
+    },
   ];
   const score = parts.reduce((sum, part) => sum + part.points, 0);
   return { compatible: true, score: Math.round(score * 1000) / 1000, parts };

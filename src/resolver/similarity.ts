@@ -45,7 +45,11 @@ function stringRatio(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
     }
     previous = current;
   }
@@ -85,7 +89,10 @@ export function nameSimilarity(a: string, b: string): number {
   const jb = tb.join(" ");
   if (ja === jb) return 1;
   const score =
-    0.3 * stringRatio(ja, jb) + 0.25 * jaccard(new Set(ta), new Set(tb)) + 0.25 * synonymScore(ta, tb) + 0.2 * substringScore(ja.replace(/ /g, ""), jb.replace(/ /g, ""));
+    0.3 * stringRatio(ja, jb) +
+    0.25 * jaccard(new Set(ta), new Set(tb)) +
+    0.25 * synonymScore(ta, tb) +
+    0.2 * substringScore(ja.replace(/ /g, ""), jb.replace(/ /g, ""));
   return Math.min(1, score);
 }
 

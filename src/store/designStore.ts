@@ -21,7 +21,10 @@ export function createDesignStore(initial: Design) {
     },
     moveStep: (id, position) =>
       set((state) => ({
-        design: { ...state.design, steps: state.design.steps.map((step) => (step.id === id ? { ...step, position } : step)) },
+        design: {
+          ...state.design,
+          steps: state.design.steps.map((step) => (step.id === id ? { ...step, position } : step)),
+        },
       })),
   }));
 }

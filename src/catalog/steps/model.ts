@@ -39,7 +39,13 @@ export type ModelConfig = z.infer<typeof configSchema>;
 function modelRules(framework: Framework, config: ModelConfig): Omit<Diagnostic, "stepId">[] {
   if (framework === "pytorch" && config.code && "s3Uri" in config.code) {
     // The SDK repacks by downloading, modifying and overwriting that archive in place; we never rewrite user objects.
-    return [error("PD102", "PyTorch model code must be inline files: SageMaker repacks it into the model archive", { path: "code" })];
+    return [
+      error(
+        "PD102",
+        "PyTorch model code must be inline files: SageMaker repacks it into the model archive",
+        { path: "code" },
+      ),
+    ];
   }
   if (config.frameworkVersion === undefined) return [];
   const versions = frameworkVersions(framework, "inference");

@@ -24,7 +24,16 @@ interface TrainingDefaults {
 }
 
 const profilerSchema = z.strictObject({
-  systemMonitorIntervalMillis: z.union([z.literal(100), z.literal(200), z.literal(500), z.literal(1000), z.literal(5000), z.literal(60000)]).default(1000),
+  systemMonitorIntervalMillis: z
+    .union([
+      z.literal(100),
+      z.literal(200),
+      z.literal(500),
+      z.literal(1000),
+      z.literal(5000),
+      z.literal(60000),
+    ])
+    .default(1000),
 });
 
 /** Config fields of a framework training step; both estimators share the shape, not the defaults. */
@@ -73,12 +82,17 @@ export function trainingFields(defaults: TrainingDefaults) {
         help: "Default S3 location: {output path}/checkpoints.",
       },
     ),
-    profiler: field(defaults.profilerIntervalMillis ? profilerSchema.default({ systemMonitorIntervalMillis: defaults.profilerIntervalMillis }) : profilerSchema.optional(), {
-      label: "Profiler",
-      section: "Advanced",
-      kind: "group",
-      help: "System monitor interval in milliseconds.",
-    }),
+    profiler: field(
+      defaults.profilerIntervalMillis
+        ? profilerSchema.default({ systemMonitorIntervalMillis: defaults.profilerIntervalMillis })
+        : profilerSchema.optional(),
+      {
+        label: "Profiler",
+        section: "Advanced",
+        kind: "group",
+        help: "System monitor interval in milliseconds.",
+      },
+    ),
     metricDefinitions: field(
       z.array(MetricDefinitionSchema).max(40).default(defaults.metricDefinitions),
       {

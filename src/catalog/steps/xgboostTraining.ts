@@ -66,6 +66,12 @@ export const xgboostTraining: StepTypeDefinition<XGBoostTrainingConfig> = {
     // The file is uploaded before the run, so no value in it can be resolved at execution time.
     ...Object.entries(config.hyperparameters)
       .filter(([, value]) => isParameterRef(value))
-      .map(([key]) => error("PD109", `"${key}" cannot be bound to a pipeline parameter: XGBoost hyperparameters are uploaded as a file before the run`, { path: `hyperparameters.${key}` })),
+      .map(([key]) =>
+        error(
+          "PD109",
+          `"${key}" cannot be bound to a pipeline parameter: XGBoost hyperparameters are uploaded as a file before the run`,
+          { path: `hyperparameters.${key}` },
+        ),
+      ),
   ],
 };

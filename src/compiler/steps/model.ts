@@ -2,7 +2,12 @@ import { retrieveImageUri, type ModelConfig } from "../../catalog";
 import type { CompileContext } from "../context";
 import { join, type Expression } from "../expressions";
 import { pythonJsonDumps } from "../pythonJson";
-import { LAUNCH_REPACK_SCRIPT_CMD, REPACK_MODEL_PY, REPACK_SCRIPT, REPACK_SCRIPT_LAUNCHER } from "../sdk/repackFiles";
+import {
+  LAUNCH_REPACK_SCRIPT_CMD,
+  REPACK_MODEL_PY,
+  REPACK_SCRIPT,
+  REPACK_SCRIPT_LAUNCHER,
+} from "../sdk/repackFiles";
 import type { ResolvedStep } from "../validate";
 import { ImageError, imageUri, mergeEnv, type RenderedStep } from "./shared";
 import { channel, frameworkHyperparameters, regionSupportsDebugger } from "./training";
@@ -10,7 +15,8 @@ import { channel, frameworkHyperparameters, regionSupportsDebugger } from "./tra
 // Fixed by the SDK's _RepackModelStep (workflow/_utils.py): SKLearn 1.2-1 on ml.m5.large, default 1-day limit.
 const REPACK_FRAMEWORK_VERSION = "1.2-1";
 const REPACK_INSTANCE_TYPE = "ml.m5.large";
-const REPACK_DESCRIPTION = "Used to repack a model with customer scripts for a register/create model step";
+const REPACK_DESCRIPTION =
+  "Used to repack a model with customer scripts for a register/create model step";
 
 export interface ModelVersions {
   frameworkVersion: string;
@@ -20,7 +26,8 @@ export interface ModelVersions {
 /** The model's versions: its own config, else the upstream training step's (CATALOG.md). */
 export function modelVersions(context: CompileContext, resolved: ResolvedStep): ModelVersions {
   const config = resolved.config as ModelConfig;
-  const upstream = context.inputSource(resolved.step.id, "model_data")?.config as Partial<ModelVersions> | undefined;
+  const upstream = context.inputSource(resolved.step.id, "model_data")?.config as
+    Partial<ModelVersions> | undefined;
   return {
     frameworkVersion: config.frameworkVersion ?? upstream?.frameworkVersion ?? "",
     pyVersion: config.pyVersion ?? upstream?.pyVersion ?? "py3",
@@ -29,7 +36,8 @@ export function modelVersions(context: CompileContext, resolved: ResolvedStep): 
 
 /** PyTorch serving from 1.2 (TorchServe/MMS) needs the code inside model.tar.gz, so the SDK repacks. */
 function needsRepack(resolved: ResolvedStep, versions: ModelVersions): boolean {
-  if (resolved.definition.framework !== "pytorch" || !(resolved.config as ModelConfig).code) return false;
+  if (resolved.definition.framework !== "pytorch" || !(resolved.config as ModelConfig).code)
+    return false;
   const [major = 0, minor = 0] = versions.frameworkVersion.split(".").map(Number);
   return major > 1 || (major === 1 && minor >= 2);
 }
@@ -44,7 +52,14 @@ export function renderModelStep(context: CompileContext, resolved: ResolvedStep)
   const versions = modelVersions(context, resolved);
   const modelData = context.inputExpression(step.id, "model_data") as Expression;
   const framework = definition.framework;
-  const image = imageUri(context, framework, "inference", versions.frameworkVersion, framework === "pytorch" ? versions.pyVersion : undefined, config.instanceType);
+  const image = imageUri(
+    context,
+    framework,
+    "inference",
+    versions.frameworkVersion,
+    framework === "pytorch" ? versions.pyVersion : undefined,
+    config.instanceType,
+  );
 
   const steps: RenderedStep[] = [];
   let modelDataUrl = modelData;
@@ -82,17 +97,33 @@ export function renderModelStep(context: CompileContext, resolved: ResolvedStep)
   return steps;
 }
 
-function renderRepackStep(context: CompileContext, resolved: ResolvedStep, modelData: Expression): RenderedStep {
+function renderRepackStep(
+  context: CompileContext,
+  resolved: ResolvedStep,
+  modelData: Expression,
+): RenderedStep {
   const { step } = resolved;
   const config = resolved.config as ModelConfig;
   const code = config.code as NonNullable<ModelConfig["code"]>;
   if ("s3Uri" in code) {
     // The SDK would download, modify and overwrite the user's archive in place; we will not touch it.
-    throw new ImageError("a PyTorch model with code as an S3 archive cannot be repacked without rewriting that archive; use inline files");
+    throw new ImageError(
+      "a PyTorch model with code as an S3 archive cannot be repacked without rewriting that archive; use inline files",
+    );
   }
-  const bundleUri = context.codeUri(step, code, { [REPACK_SCRIPT]: REPACK_MODEL_PY, [REPACK_SCRIPT_LAUNCHER]: LAUNCH_REPACK_SCRIPT_CMD });
+  const bundleUri = context.codeUri(step, code, {
+    [REPACK_SCRIPT]: REPACK_MODEL_PY,
+    [REPACK_SCRIPT_LAUNCHER]: LAUNCH_REPACK_SCRIPT_CMD,
+  });
   const outputPath = `${context.pipelineS3Loc}/repack/${step.name}`;
-  const image = retrieveImageUri({ framework: "sklearn", scope: "training", version: REPACK_FRAMEWORK_VERSION, pyVersion: "py3", region: context.region, instanceType: REPACK_INSTANCE_TYPE });
+  const image = retrieveImageUri({
+    framework: "sklearn",
+    scope: "training",
+    version: REPACK_FRAMEWORK_VERSION,
+    pyVersion: "py3",
+    region: context.region,
+    instanceType: REPACK_INSTANCE_TYPE,
+  });
   if (!image.ok) throw new ImageError(`the model repack job: ${image.message}`);
   const entryPoint = config.entryPoint.split("/").pop() as string;
   const args: Record<string, unknown> = {
@@ -110,7 +141,13 @@ function renderRepackStep(context: CompileContext, resolved: ResolvedStep, model
       ...frameworkHyperparameters(context, bundleUri, REPACK_SCRIPT_LAUNCHER),
     },
   };
-  if (regionSupportsDebugger(context.region)) args.DebugHookConfig = { S3OutputPath: outputPath, CollectionConfigurations: [] };
+  if (regionSupportsDebugger(context.region))
+    args.DebugHookConfig = { S3OutputPath: outputPath, CollectionConfigurations: [] };
   args.ProfilerConfig = { DisableProfiler: true };
-  return { Name: `${step.name}-RepackModel-0`, Type: "Training", Arguments: args, Description: REPACK_DESCRIPTION };
+  return {
+    Name: `${step.name}-RepackModel-0`,
+    Type: "Training",
+    Arguments: args,
+    Description: REPACK_DESCRIPTION,
+  };
 }

@@ -5,7 +5,9 @@ import { runprocScript } from "../sdk/runproc";
 import type { ResolvedStep } from "../validate";
 import { concreteInstanceType, imageUri, mergeEnv, type RenderedStep } from "./shared";
 
-type ProcessingConfig = (DataLoadConfig | TabularPreprocessingConfig) & { inputDataUri?: DataLoadConfig["inputDataUri"] };
+type ProcessingConfig = (DataLoadConfig | TabularPreprocessingConfig) & {
+  inputDataUri?: DataLoadConfig["inputDataUri"];
+};
 
 const CODE_PATH = "/opt/ml/processing/input/code/";
 const ENTRYPOINT_PATH = "/opt/ml/processing/input/entrypoint";
@@ -42,7 +44,10 @@ function configEnv(config: ProcessingConfig): Record<string, string> {
  * A processing step as the SDK's FrameworkProcessor(SKLearn).run(...) renders it: user inputs,
  * then the `code` bundle and the generated `runproc.sh` entry point.
  */
-export function renderProcessingStep(context: CompileContext, resolved: ResolvedStep): RenderedStep {
+export function renderProcessingStep(
+  context: CompileContext,
+  resolved: ResolvedStep,
+): RenderedStep {
   const { step, definition } = resolved;
   const config = resolved.config as ProcessingConfig;
   const contract = definition.contract;
@@ -50,19 +55,39 @@ export function renderProcessingStep(context: CompileContext, resolved: Resolved
   for (const dependency of definition.dependencies) {
     const source = context.inputExpression(step.id, dependency.logicalName);
     const localPath = contract.inputPaths[dependency.logicalName];
-    if (source !== undefined && localPath) inputs.push(processingInput(dependency.logicalName, source, localPath));
+    if (source !== undefined && localPath)
+      inputs.push(processingInput(dependency.logicalName, source, localPath));
   }
   if (config.inputDataUri !== undefined && contract.inputPaths.INPUT_DATA) {
-    inputs.push(processingInput("INPUT_DATA", valueOf(config.inputDataUri), contract.inputPaths.INPUT_DATA));
+    inputs.push(
+      processingInput("INPUT_DATA", valueOf(config.inputDataUri), contract.inputPaths.INPUT_DATA),
+    );
   }
   const codeUri = context.codeUri(step, config.code);
   const runproc = runprocScript(config.entryPoint);
-  const runprocUri = context.addCodeUpload(step, "entrypoint", "runproc.sh", new TextEncoder().encode(runproc), "text/x-shellscript");
-  inputs.push(processingInput("code", codeUri, CODE_PATH), processingInput("entrypoint", runprocUri, ENTRYPOINT_PATH));
+  const runprocUri = context.addCodeUpload(
+    step,
+    "entrypoint",
+    "runproc.sh",
+    new TextEncoder().encode(runproc),
+    "text/x-shellscript",
+  );
+  inputs.push(
+    processingInput("code", codeUri, CODE_PATH),
+    processingInput("entrypoint", runprocUri, ENTRYPOINT_PATH),
+  );
 
   const outputs = definition.outputs.map((output) => {
     const override = config.outputUris[output.logicalName];
-    const defaultUri = join("/", ["s3:/", context.design.pipeline.bucket, ...context.prefixSegments, executionId(), step.name, "output", output.logicalName]);
+    const defaultUri = join("/", [
+      "s3:/",
+      context.design.pipeline.bucket,
+      ...context.prefixSegments,
+      executionId(),
+      step.name,
+      "output",
+      output.logicalName,
+    ]);
     return {
       OutputName: output.logicalName,
       AppManaged: false,
@@ -86,7 +111,14 @@ export function renderProcessingStep(context: CompileContext, resolved: Resolved
         },
       },
       AppSpecification: {
-        ImageUri: imageUri(context, "sklearn", "training", config.frameworkVersion, "py3", concreteInstanceType(context, config.instanceType)),
+        ImageUri: imageUri(
+          context,
+          "sklearn",
+          "training",
+          config.frameworkVersion,
+          "py3",
+          concreteInstanceType(context, config.instanceType),
+        ),
         ContainerArguments: ["--job_type", config.jobType],
         ContainerEntrypoint: ["/bin/bash", `${ENTRYPOINT_PATH}/runproc.sh`],
       },

@@ -18,15 +18,31 @@ export interface RenderedStep {
  */
 export function concreteInstanceType(context: CompileContext, value: unknown): string {
   if (isParameterRef(value)) {
-    const parameter = context.design.pipeline.parameters.find((candidate) => candidate.name === value.parameter);
+    const parameter = context.design.pipeline.parameters.find(
+      (candidate) => candidate.name === value.parameter,
+    );
     return typeof parameter?.default === "string" ? parameter.default : "";
   }
   return String(value);
 }
 
 /** Image URI or an exception the compiler turns into a located PD108 (validation runs first). */
-export function imageUri(context: CompileContext, framework: Framework, scope: ImageScope, version: string, pyVersion: string | undefined, instanceType: string): string {
-  const result = retrieveImageUri({ framework, scope, version, pyVersion, region: context.region, instanceType });
+export function imageUri(
+  context: CompileContext,
+  framework: Framework,
+  scope: ImageScope,
+  version: string,
+  pyVersion: string | undefined,
+  instanceType: string,
+): string {
+  const result = retrieveImageUri({
+    framework,
+    scope,
+    version,
+    pyVersion,
+    region: context.region,
+    instanceType,
+  });
   if (!result.ok) throw new ImageError(result.message);
   return result.uri;
 }

@@ -1,4 +1,8 @@
-import { XGBOOST_DATA_CHANNELS, type PyTorchTrainingConfig, type XGBoostTrainingConfig } from "../../catalog";
+import {
+  XGBOOST_DATA_CHANNELS,
+  type PyTorchTrainingConfig,
+  type XGBoostTrainingConfig,
+} from "../../catalog";
 import { isParameterRef } from "../../model";
 import type { CompileContext } from "../context";
 import { appendPath, join, parameterValue, valueOf, type Expression } from "../expressions";
@@ -10,24 +14,47 @@ import { xgboostHyperparametersFile } from "./xgboostHyperparameters";
 type TrainingConfig = PyTorchTrainingConfig | XGBoostTrainingConfig;
 
 // SDK fw_utils.DEBUGGER_UNSUPPORTED_REGIONS / PROFILER_UNSUPPORTED_REGIONS (identical lists in v2.257.7).
-const DEBUGGER_UNSUPPORTED_REGIONS = new Set(["us-iso-east-1", "us-isob-east-1", "ap-southeast-3", "ap-southeast-4", "eu-south-2", "me-central-1", "ap-south-2", "eu-central-2", "us-gov-east-1"]);
+const DEBUGGER_UNSUPPORTED_REGIONS = new Set([
+  "us-iso-east-1",
+  "us-isob-east-1",
+  "ap-southeast-3",
+  "ap-southeast-4",
+  "eu-south-2",
+  "me-central-1",
+  "ap-south-2",
+  "eu-central-2",
+  "us-gov-east-1",
+]);
 
-export const regionSupportsDebugger = (region: string) => !DEBUGGER_UNSUPPORTED_REGIONS.has(region.toLowerCase());
+export const regionSupportsDebugger = (region: string) =>
+  !DEBUGGER_UNSUPPORTED_REGIONS.has(region.toLowerCase());
 
 export function channel(name: string, source: Expression) {
   return {
-    DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: source, S3DataDistributionType: "FullyReplicated" } },
+    DataSource: {
+      S3DataSource: {
+        S3DataType: "S3Prefix",
+        S3Uri: source,
+        S3DataDistributionType: "FullyReplicated",
+      },
+    },
     ChannelName: name,
   };
 }
 
 /** A hyperparameter value as the SDK sends it: JSON text, or a `Std:Join` around a parameter. */
 export function encodeHyperparameter(value: unknown): Expression {
-  return isParameterRef(value) ? join("", [parameterValue(value.parameter)]) : pythonJsonDumps(value);
+  return isParameterRef(value)
+    ? join("", [parameterValue(value.parameter)])
+    : pythonJsonDumps(value);
 }
 
 /** The `sagemaker_*` hyperparameters every framework estimator adds after the user's own. */
-export function frameworkHyperparameters(context: CompileContext, submitDirectory: string, program: string): Record<string, Expression> {
+export function frameworkHyperparameters(
+  context: CompileContext,
+  submitDirectory: string,
+  program: string,
+): Record<string, Expression> {
   return {
     sagemaker_submit_directory: pythonJsonDumps(submitDirectory),
     sagemaker_program: pythonJsonDumps(program),
@@ -63,13 +90,24 @@ export function renderTrainingStep(context: CompileContext, resolved: ResolvedSt
 
   const algorithm: Record<string, unknown> = {
     TrainingInputMode: "File",
-    TrainingImage: imageUri(context, framework, "training", config.frameworkVersion, config.pyVersion, concreteInstanceType(context, config.instanceType)),
+    TrainingImage: imageUri(
+      context,
+      framework,
+      "training",
+      config.frameworkVersion,
+      config.pyVersion,
+      concreteInstanceType(context, config.instanceType),
+    ),
   };
   if (config.metricDefinitions.length > 0) {
-    algorithm.MetricDefinitions = config.metricDefinitions.map((metric) => ({ Name: metric.name, Regex: metric.regex }));
+    algorithm.MetricDefinitions = config.metricDefinitions.map((metric) => ({
+      Name: metric.name,
+      Regex: metric.regex,
+    }));
   }
   // The SDK's PyTorch estimator turns on metrics time series from PyTorch 1.3; XGBoost leaves it unset.
-  if (framework === "pytorch" && versionAtLeast(config.frameworkVersion, "1.3")) algorithm.EnableSageMakerMetricsTimeSeries = true;
+  if (framework === "pytorch" && versionAtLeast(config.frameworkVersion, "1.3"))
+    algorithm.EnableSageMakerMetricsTimeSeries = true;
 
   const codeUri = context.codeUri(step, config.code);
   let channels;
@@ -77,13 +115,20 @@ export function renderTrainingStep(context: CompileContext, resolved: ResolvedSt
   if (framework === "xgboost") {
     const file = xgboostHyperparametersFile(context, resolved);
     channels = [
-      ...Object.entries(XGBOOST_DATA_CHANNELS).map(([name, folder]) => channel(name, join("/", [source, folder]))),
+      ...Object.entries(XGBOOST_DATA_CHANNELS).map(([name, folder]) =>
+        channel(name, join("/", [source, folder])),
+      ),
       channel("config", file.folderUri),
     ];
     hyperparameters = { hyperparameters_s3_uri: pythonJsonDumps(file.uri) };
   } else {
     channels = [channel("data", source)];
-    hyperparameters = Object.fromEntries(Object.entries(config.hyperparameters).map(([key, value]) => [key, encodeHyperparameter(value)]));
+    hyperparameters = Object.fromEntries(
+      Object.entries(config.hyperparameters).map(([key, value]) => [
+        key,
+        encodeHyperparameter(value),
+      ]),
+    );
   }
   Object.assign(hyperparameters, frameworkHyperparameters(context, codeUri, config.entryPoint));
 
@@ -91,7 +136,11 @@ export function renderTrainingStep(context: CompileContext, resolved: ResolvedSt
     AlgorithmSpecification: algorithm,
     OutputDataConfig: { S3OutputPath: outputPath },
     StoppingCondition: { MaxRuntimeInSeconds: valueOf(config.maxRuntimeSeconds) },
-    ResourceConfig: { VolumeSizeInGB: valueOf(config.volumeSizeGb), InstanceCount: valueOf(config.instanceCount), InstanceType: valueOf(config.instanceType) },
+    ResourceConfig: {
+      VolumeSizeInGB: valueOf(config.volumeSizeGb),
+      InstanceCount: valueOf(config.instanceCount),
+      InstanceType: valueOf(config.instanceType),
+    },
     RoleArn: context.roleArn,
     InputDataConfig: channels,
     HyperParameters: hyperparameters,
@@ -99,7 +148,10 @@ export function renderTrainingStep(context: CompileContext, resolved: ResolvedSt
   const env = mergeEnv(definition.contract.envDefaults, config.env);
   if (Object.keys(env).length > 0) args.Environment = env;
   if (config.checkpoint.enabled) {
-    args.CheckpointConfig = { S3Uri: config.checkpoint.s3Uri ?? appendPath(outputPath, "checkpoints"), LocalPath: config.checkpoint.localPath };
+    args.CheckpointConfig = {
+      S3Uri: config.checkpoint.s3Uri ?? appendPath(outputPath, "checkpoints"),
+      LocalPath: config.checkpoint.localPath,
+    };
   }
   const supported = regionSupportsDebugger(context.region);
   // Framework._validate_and_set_debugger_configs: PyTorch estimators (distribution={} is "not None")
@@ -109,7 +161,8 @@ export function renderTrainingStep(context: CompileContext, resolved: ResolvedSt
   }
   if (supported) {
     const profiler: Record<string, unknown> = { S3OutputPath: outputPath, DisableProfiler: false };
-    if (config.profiler) profiler.ProfilingIntervalInMilliseconds = config.profiler.systemMonitorIntervalMillis;
+    if (config.profiler)
+      profiler.ProfilingIntervalInMilliseconds = config.profiler.systemMonitorIntervalMillis;
     args.ProfilerConfig = profiler;
   } else {
     args.ProfilerConfig = { DisableProfiler: true };

@@ -1,0 +1,30 @@
+import type { Design, Diagnostic } from "../model";
+
+/** The diagnostics list, each located as the CLI prints it (step name and field). */
+export function ProblemsPanel({
+  design,
+  diagnostics,
+}: {
+  design: Design;
+  diagnostics: Diagnostic[];
+}) {
+  const stepName = (id?: string) => design.steps.find((step) => step.id === id)?.name;
+  return (
+    <aside className="problems" aria-label="Problems">
+      <h2>Problems</h2>
+      {diagnostics.length === 0 ? (
+        <p className="problems__none">No problems: the pipeline compiles.</p>
+      ) : (
+        <ul>
+          {diagnostics.map((diagnostic, index) => (
+            <li key={index} className={`problem problem--${diagnostic.severity}`}>
+              <code>{diagnostic.code}</code>{" "}
+              {[stepName(diagnostic.stepId), diagnostic.path].filter(Boolean).join(".")}:{" "}
+              {diagnostic.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}
