@@ -3,6 +3,11 @@
 import { register } from "tsx/esm/api";
 
 register();
+// A closed pipe (`… | head`) is the reader's choice, not an error worth a stack trace.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const { main } = await import("../src/cli/main.ts");
 try {
   process.exitCode = main(process.argv.slice(2));

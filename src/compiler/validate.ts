@@ -1,4 +1,4 @@
-import { stepType, validateStepConfig, type StepTypeDefinition } from "../catalog";
+import { STEP_TYPES, stepType, validateStepConfig, type StepTypeDefinition } from "../catalog";
 import {
   error,
   explicitDependsOn,
@@ -10,7 +10,7 @@ import {
   type Diagnostic,
   type Step,
 } from "../model";
-import { checkLink } from "../resolver";
+import { checkLink, stringRatio } from "../resolver";
 import { metricDiagnostics } from "./metrics";
 
 export interface ResolvedStep {
@@ -55,7 +55,7 @@ export function validateDesign(design: Design): Validation {
     const definition = stepType(step.type);
     if (!definition) {
       diagnostics.push(
-        error("PD101", `unknown step type "${step.type}"`, { stepId: step.id, path: "type" }),
+        error("PD101", `unknown step type "${step.type}"${suggestStepType(step.type)}`, { stepId: step.id, path: "type" }),
       );
       continue;
     }
@@ -163,7 +163,10 @@ function parameterRefDiagnostics(
 
 function edgeDiagnostics(design: Design): Diagnostic[] {
   const found: Diagnostic[] = [];
+  const knownType = (id: string) => stepType(design.steps.find((step) => step.id === id)?.type ?? "") !== undefined;
   for (const edge of design.edges) {
+    // Links of a step whose type is unknown are not judged: PD101 already says what is wrong.
+    if (!knownType(edge.from.step) || !knownType(edge.to.step)) continue;
     const check = checkLink(design, edge, { skip: ["cycle", "alreadyFed"] });
     if (check.allowed) continue;
     const code =
@@ -213,4 +216,12 @@ function unfedInputDiagnostics(design: Design): Diagnostic[] {
     }
   }
   return found;
+}
+
+/** "; did you mean …?" for a near miss, so a typo in a hand-edited file is a one-glance fix. */
+function suggestStepType(type: string): string {
+  const ranked = STEP_TYPES.map((definition) => ({ name: definition.type, score: stringRatio(type.toLowerCase(), definition.type.toLowerCase()) })).sort((a, b) => b.score - a.score);
+  const best = ranked[0];
+  const known = STEP_TYPES.map((definition) => definition.type).join(", ");
+  return best && best.score >= 0.75 ? `; did you mean "${best.name}"?` : `; known types: ${known}`;
 }

@@ -1,3 +1,4 @@
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { CURRENT_VERSION, MIGRATIONS, migrate, type Migration } from "./migrations";
 import { formatPath } from "./path";
 import { DESIGN_FORMAT, DesignSchema, type Design } from "./schema";
@@ -77,12 +78,16 @@ export function loadDesign(
   return { kind: "ok", design: result.data, migrations: migrated.applied };
 }
 
-/** Adds line and column to JSON.parse's message, which gives only a character offset in Node 20. */
+/**
+ * JSON.parse's messages carry no reliable position in Node 20, so a strict JSON scanner locates
+ * the first error: "expected a value at line 4, column 13".
+ */
 function jsonErrorMessage(error: unknown, text: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const match = /position (\d+)/.exec(message);
-  if (!match || /line \d+/.test(message)) return message;
-  const offset = Number(match[1]);
-  const before = text.slice(0, offset).split("\n");
-  return `${message} (line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1})`;
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return error instanceof Error ? error.message : String(error);
+  const before = text.slice(0, first.offset).split("\n");
+  const what = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return `${what} at line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
 }

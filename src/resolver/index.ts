@@ -1,4 +1,4 @@
 export * from "./linkCheck";
 export * from "./propose";
 export * from "./score";
-export { nameSimilarity, normalise } from "./similarity";
+export { nameSimilarity, normalise, stringRatio } from "./similarity";

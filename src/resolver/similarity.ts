@@ -37,7 +37,7 @@ export function normalise(name: string): string[] {
 }
 
 /** Levenshtein-based ratio in [0, 1]. */
-function stringRatio(a: string, b: string): number {
+export function stringRatio(a: string, b: string): number {
   if (a === b) return 1;
   if (!a.length || !b.length) return 0;
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
