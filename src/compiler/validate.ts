@@ -55,7 +55,10 @@ export function validateDesign(design: Design): Validation {
     const definition = stepType(step.type);
     if (!definition) {
       diagnostics.push(
-        error("PD101", `unknown step type "${step.type}"${suggestStepType(step.type)}`, { stepId: step.id, path: "type" }),
+        error("PD101", `unknown step type "${step.type}"${suggestStepType(step.type)}`, {
+          stepId: step.id,
+          path: "type",
+        }),
       );
       continue;
     }
@@ -163,7 +166,8 @@ function parameterRefDiagnostics(
 
 function edgeDiagnostics(design: Design): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const knownType = (id: string) => stepType(design.steps.find((step) => step.id === id)?.type ?? "") !== undefined;
+  const knownType = (id: string) =>
+    stepType(design.steps.find((step) => step.id === id)?.type ?? "") !== undefined;
   for (const edge of design.edges) {
     // Links of a step whose type is unknown are not judged: PD101 already says what is wrong.
     if (!knownType(edge.from.step) || !knownType(edge.to.step)) continue;
@@ -220,7 +224,10 @@ function unfedInputDiagnostics(design: Design): Diagnostic[] {
 
 /** "; did you mean …?" for a near miss, so a typo in a hand-edited file is a one-glance fix. */
 function suggestStepType(type: string): string {
-  const ranked = STEP_TYPES.map((definition) => ({ name: definition.type, score: stringRatio(type.toLowerCase(), definition.type.toLowerCase()) })).sort((a, b) => b.score - a.score);
+  const ranked = STEP_TYPES.map((definition) => ({
+    name: definition.type,
+    score: stringRatio(type.toLowerCase(), definition.type.toLowerCase()),
+  })).sort((a, b) => b.score - a.score);
   const best = ranked[0];
   const known = STEP_TYPES.map((definition) => definition.type).join(", ");
   return best && best.score >= 0.75 ? `; did you mean "${best.name}"?` : `; known types: ${known}`;

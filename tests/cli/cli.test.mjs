@@ -28,24 +28,44 @@ describe("compile", () => {
   it("feeds the PyTorch data channel from the preprocessing output by property reference", () => {
     const { definition } = definitionOf("examples/pytorch-tabular.pipeline.json");
     const training = stepNamed(definition, "PyTorchTraining");
-    assert.deepEqual(training.Arguments.InputDataConfig.map((channel) => channel.ChannelName), ["data"]);
+    assert.deepEqual(
+      training.Arguments.InputDataConfig.map((channel) => channel.ChannelName),
+      ["data"],
+    );
     assert.deepEqual(training.Arguments.InputDataConfig[0].DataSource.S3DataSource.S3Uri, {
       Get: "Steps.TabularPreprocessing-Training.ProcessingOutputConfig.Outputs['processed_data'].S3Output.S3Uri",
     });
-    assert.deepEqual(training.Arguments.ResourceConfig.InstanceType, { Get: "Parameters.TrainInstanceType" });
+    assert.deepEqual(training.Arguments.ResourceConfig.InstanceType, {
+      Get: "Parameters.TrainInstanceType",
+    });
     assert.equal(definition.Version, "2020-12-01");
     assert.deepEqual(
       definition.Steps.map((step) => step.Name),
-      ["DataLoad-Training", "TabularPreprocessing-Training", "PyTorchTraining", "PyTorchModel-RepackModel-0", "PyTorchModel-CreateModel"],
+      [
+        "DataLoad-Training",
+        "TabularPreprocessing-Training",
+        "PyTorchTraining",
+        "PyTorchModel-RepackModel-0",
+        "PyTorchModel-CreateModel",
+      ],
     );
   });
 
   it("gives XGBoost train, validation, test and config channels", () => {
     const { definition } = definitionOf("examples/xgboost-tabular.pipeline.json");
     const training = stepNamed(definition, "XGBoostTraining");
-    assert.deepEqual(training.Arguments.InputDataConfig.map((channel) => channel.ChannelName), ["train", "validation", "test", "config"]);
-    assert.equal(training.Arguments.InputDataConfig[3].DataSource.S3DataSource.S3Uri, "s3://my-ml-bucket/fraud-xgboost/hyperparameters/XGBoostTraining/");
-    assert.equal(training.Arguments.HyperParameters.hyperparameters_s3_uri, '"s3://my-ml-bucket/fraud-xgboost/hyperparameters/XGBoostTraining/hyperparameters.json"');
+    assert.deepEqual(
+      training.Arguments.InputDataConfig.map((channel) => channel.ChannelName),
+      ["train", "validation", "test", "config"],
+    );
+    assert.equal(
+      training.Arguments.InputDataConfig[3].DataSource.S3DataSource.S3Uri,
+      "s3://my-ml-bucket/fraud-xgboost/hyperparameters/XGBoostTraining/",
+    );
+    assert.equal(
+      training.Arguments.HyperParameters.hyperparameters_s3_uri,
+      '"s3://my-ml-bucket/fraud-xgboost/hyperparameters/XGBoostTraining/hyperparameters.json"',
+    );
   });
 
   it("gives identical bytes twice, and -o writes the same bytes as stdout", () => {
@@ -63,7 +83,10 @@ describe("compile", () => {
     const result = run("compile", fixture("cycle.pipeline.json"));
     assert.equal(result.status, 1);
     assert.equal(result.stdout, "");
-    assert.match(result.stderr, /PD205 the steps form a cycle: DataLoad-Training → .* → DataLoad-Training/);
+    assert.match(
+      result.stderr,
+      /PD205 the steps form a cycle: DataLoad-Training → .* → DataLoad-Training/,
+    );
   });
 });
 
@@ -75,11 +98,26 @@ describe("validate", () => {
   });
 
   const located = [
-    ["unknown-step-type.pipeline.json", /unknown-step-type\.pipeline\.json:TabularPreprocessing-Training\.type: PD101 unknown step type "TabularPreprocesing"; did you mean "TabularPreprocessing"\?/],
-    ["missing-entry-point.pipeline.json", /:PyTorchTraining\.entryPoint: PD104 entry point "training\.py" is not among the inline files; the files are train\.py/],
-    ["dangling-edge.pipeline.json", /dangling-edge\.pipeline\.json:edges\[3\]\.from\.step: PD001 no step with id "ghost"/],
-    ["cycle.pipeline.json", /cycle\.pipeline\.json:DataLoad-Training: PD205 the steps form a cycle/],
-    ["unfed-input.pipeline.json", /:PyTorchTraining\.inputs\.input_path: PD201 required input input_path/],
+    [
+      "unknown-step-type.pipeline.json",
+      /unknown-step-type\.pipeline\.json:TabularPreprocessing-Training\.type: PD101 unknown step type "TabularPreprocesing"; did you mean "TabularPreprocessing"\?/,
+    ],
+    [
+      "missing-entry-point.pipeline.json",
+      /:PyTorchTraining\.entryPoint: PD104 entry point "training\.py" is not among the inline files; the files are train\.py/,
+    ],
+    [
+      "dangling-edge.pipeline.json",
+      /dangling-edge\.pipeline\.json:edges\[3\]\.from\.step: PD001 no step with id "ghost"/,
+    ],
+    [
+      "cycle.pipeline.json",
+      /cycle\.pipeline\.json:DataLoad-Training: PD205 the steps form a cycle/,
+    ],
+    [
+      "unfed-input.pipeline.json",
+      /:PyTorchTraining\.inputs\.input_path: PD201 required input input_path/,
+    ],
   ];
   for (const [file, pattern] of located) {
     it(`locates the problem in ${file} and exits 1`, () => {
@@ -95,7 +133,12 @@ describe("validate", () => {
     const report = JSON.parse(result.stdout);
     assert.equal(report.ok, false);
     assert.deepEqual(
-      report.diagnostics.map(({ code, stepName, path, severity }) => ({ code, stepName, path, severity })),
+      report.diagnostics.map(({ code, stepName, path, severity }) => ({
+        code,
+        stepName,
+        path,
+        severity,
+      })),
       [{ code: "PD104", stepName: "PyTorchTraining", path: "entryPoint", severity: "error" }],
     );
   });
@@ -103,16 +146,31 @@ describe("validate", () => {
 
 describe("unusable input and usage", () => {
   const unusable = [
-    [["validate", fixture("bad-json.pipeline.json")], /not valid JSON: value expected at line 4, column 13/],
-    [["compile", fixture("not-a-design.json")], /not a pipeline design: "format" must be "sagemaker-pipeline-design"/],
-    [["compile", fixture("version-too-new.pipeline.json")], /version 99; this app reads up to version 1/],
+    [
+      ["validate", fixture("bad-json.pipeline.json")],
+      /not valid JSON: value expected at line 4, column 13/,
+    ],
+    [
+      ["compile", fixture("not-a-design.json")],
+      /not a pipeline design: "format" must be "sagemaker-pipeline-design"/,
+    ],
+    [
+      ["compile", fixture("version-too-new.pipeline.json")],
+      /version 99; this app reads up to version 1/,
+    ],
     [["validate", "does/not/exist.pipeline.json"], /cannot read: no such file/],
     [["compile"], /missing design file/],
     [["frobnicate", "x.json"], /unknown command "frobnicate"/],
     [["validate", "a.json", "b.json"], /expected exactly one design file/],
-    [["compile", "examples/pytorch-tabular.pipeline.json", "--json"], /--json is an option of validate/],
+    [
+      ["compile", "examples/pytorch-tabular.pipeline.json", "--json"],
+      /--json is an option of validate/,
+    ],
     [["compile", "examples/pytorch-tabular.pipeline.json", "-o"], /-o needs a file name/],
-    [["validate", "examples/pytorch-tabular.pipeline.json", "--verbose"], /unknown option --verbose/],
+    [
+      ["validate", "examples/pytorch-tabular.pipeline.json", "--verbose"],
+      /unknown option --verbose/,
+    ],
   ];
   for (const [args, pattern] of unusable) {
     it(`exits 2 for: ${args.join(" ")}`, () => {
@@ -129,7 +187,11 @@ describe("unusable input and usage", () => {
   });
 
   it("runs through npx from the project", () => {
-    const result = spawnSync("npx", ["--no-install", "pipeline-designer", "validate", "examples/pytorch-tabular.pipeline.json"], { cwd: root, encoding: "utf8" });
+    const result = spawnSync(
+      "npx",
+      ["--no-install", "pipeline-designer", "validate", "examples/pytorch-tabular.pipeline.json"],
+      { cwd: root, encoding: "utf8" },
+    );
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /0 error\(s\)/);
   });

@@ -5,7 +5,12 @@ import { gunzipSync } from "fflate";
 import { parseTar } from "nanotar";
 import { describe, expect, it } from "vitest";
 import { DIAGNOSTIC_CODES } from "../../src/model";
-import { contentHash, metricRegexProblem, packSourceDir, pythonJsonDumps } from "../../src/compiler";
+import {
+  contentHash,
+  metricRegexProblem,
+  packSourceDir,
+  pythonJsonDumps,
+} from "../../src/compiler";
 
 const root = join(import.meta.dirname, "..", "..");
 
@@ -21,61 +26,95 @@ describe("pythonJsonDumps matches CPython's json.dumps", () => {
     [0.0001, "0.0001"],
     [true, "true"],
     ["café ✓", '"caf\\u00e9 \\u2713"'],
-    ["tab\there \"q\" back\\slash", '"tab\\there \\"q\\" back\\\\slash"'],
+    ['tab\there "q" back\\slash', '"tab\\there \\"q\\" back\\\\slash"'],
     ["\u007f\u0001", '"\\u007f\\u0001"'],
     ["😀", '"\\ud83d\\ude00"'],
     [[], "[]"],
     [{}, "{}"],
   ];
   for (const [value, expected] of cases) {
-    it(`${JSON.stringify(value)} → ${expected}`, () => expect(pythonJsonDumps(value)).toBe(expected));
+    it(`${JSON.stringify(value)} → ${expected}`, () =>
+      expect(pythonJsonDumps(value)).toBe(expected));
   }
 });
 
 describe("packSourceDir", () => {
-  const files = { "train.py": "print('hi')\n", "lib/util.py": "X = 1\n", "requirements.txt": "pandas\n" };
+  const files = {
+    "train.py": "print('hi')\n",
+    "lib/util.py": "X = 1\n",
+    "requirements.txt": "pandas\n",
+  };
 
   it("is deterministic: same files, any order, same bytes and hash", () => {
-    const reordered = { "requirements.txt": files["requirements.txt"], "train.py": files["train.py"], "lib/util.py": files["lib/util.py"] };
+    const reordered = {
+      "requirements.txt": files["requirements.txt"],
+      "train.py": files["train.py"],
+      "lib/util.py": files["lib/util.py"],
+    };
     expect(packSourceDir(reordered)).toEqual(packSourceDir(files));
     expect(contentHash(packSourceDir(files))).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("is a real tar.gz holding every file, with zeroed times and owners", () => {
     const entries = parseTar(gunzipSync(packSourceDir(files)));
-    expect(entries.map((entry) => entry.name)).toEqual(["lib/util.py", "requirements.txt", "train.py"]);
-    expect(entries.map((entry) => entry.text)).toEqual([files["lib/util.py"], files["requirements.txt"], files["train.py"]]);
+    expect(entries.map((entry) => entry.name)).toEqual([
+      "lib/util.py",
+      "requirements.txt",
+      "train.py",
+    ]);
+    expect(entries.map((entry) => entry.text)).toEqual([
+      files["lib/util.py"],
+      files["requirements.txt"],
+      files["train.py"],
+    ]);
     for (const entry of entries) expect(entry.attrs).toMatchObject({ mtime: 0, uid: 0, gid: 0 });
   });
 
   it("unpacks with the system tar", () => {
-    const listing = execFileSync("tar", ["-tzf", "-"], { input: packSourceDir(files), encoding: "utf8" });
+    const listing = execFileSync("tar", ["-tzf", "-"], {
+      input: packSourceDir(files),
+      encoding: "utf8",
+    });
     expect(listing.trim().split("\n")).toEqual(["lib/util.py", "requirements.txt", "train.py"]);
   });
 
   it("changes hash when content changes", () => {
-    expect(contentHash(packSourceDir({ ...files, "train.py": "print('bye')\n" }))).not.toBe(contentHash(packSourceDir(files)));
+    expect(contentHash(packSourceDir({ ...files, "train.py": "print('bye')\n" }))).not.toBe(
+      contentHash(packSourceDir(files)),
+    );
   });
 });
 
 describe("metricRegexProblem", () => {
-  it("accepts one capture group", () => expect(metricRegexProblem("train_loss=([0-9\\.]+)")).toBeNull());
+  it("accepts one capture group", () =>
+    expect(metricRegexProblem("train_loss=([0-9\\.]+)")).toBeNull());
   it("refuses zero or two groups", () => {
     expect(metricRegexProblem("loss=[0-9]+")).toMatch(/exactly one capture group, has 0/);
     expect(metricRegexProblem("(a)=([0-9]+)")).toMatch(/has 2/);
   });
-  it("does not count non-capturing groups", () => expect(metricRegexProblem("(?:val|train)_loss=([0-9.]+)")).toBeNull());
-  it("refuses a regex that does not compile", () => expect(metricRegexProblem("loss=([0-9]+")).toMatch(/does not compile/));
+  it("does not count non-capturing groups", () =>
+    expect(metricRegexProblem("(?:val|train)_loss=([0-9.]+)")).toBeNull());
+  it("refuses a regex that does not compile", () =>
+    expect(metricRegexProblem("loss=([0-9]+")).toMatch(/does not compile/));
 });
 
 describe("documentation and examples stay in step with the code", () => {
   it("docs/diagnostics.md documents every diagnostic code", () => {
     const doc = readFileSync(join(root, "docs", "diagnostics.md"), "utf8");
-    for (const [code, meaning] of Object.entries(DIAGNOSTIC_CODES)) expect(doc).toContain(`| ${code} | ${meaning} |`);
+    for (const [code, meaning] of Object.entries(DIAGNOSTIC_CODES))
+      expect(doc).toContain(`| ${code} | ${meaning} |`);
   });
 
   it("examples/*.pipeline.json carry the current examples/scripts", () => {
-    const output = execFileSync(process.execPath, [join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/build-examples.ts", "--check"], { cwd: root, encoding: "utf8" });
+    const output = execFileSync(
+      process.execPath,
+      [
+        join(root, "node_modules", "tsx", "dist", "cli.mjs"),
+        "scripts/build-examples.ts",
+        "--check",
+      ],
+      { cwd: root, encoding: "utf8" },
+    );
     expect(output).toContain("examples are up to date");
   });
 });
