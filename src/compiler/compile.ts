@@ -137,30 +137,32 @@ function generatedNameDiagnostics(
   rendered: Map<string, RenderedStep[]>,
 ): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const owners = new Map<string, string>();
-  for (const step of design.steps) owners.set(step.name, step.id);
+  const owners = new Map(design.steps.map((step) => [step.name, step.id]));
   for (const [id, steps] of rendered) {
-    for (const { Name } of steps) {
-      if (Name === design.steps.find((step) => step.id === id)?.name) continue;
-      if (!STEP_NAME_PATTERN.test(Name)) {
-        found.push(
-          error(
-            "PD302",
-            `the generated step name "${Name}" is over 64 characters; shorten the step name`,
-            { stepId: id, path: "name" },
-          ),
-        );
-      }
-      const owner = owners.get(Name);
+    const own = design.steps.find((step) => step.id === id)?.name;
+    const generated = steps.map((step) => step.Name).filter((name) => name !== own);
+    const tooLong = generated.filter((name) => !STEP_NAME_PATTERN.test(name));
+    if (tooLong.length > 0) {
+      const longest = Math.max(...tooLong.map((name) => name.length));
+      found.push(
+        error(
+          "PD302",
+          `SageMaker step names derived from this one (${tooLong.join(", ")}) exceed 64 characters; shorten the name by ${longest - 64}`,
+          { stepId: id, path: "name" },
+        ),
+      );
+    }
+    for (const name of generated) {
+      const owner = owners.get(name);
       if (owner !== undefined && owner !== id) {
         found.push(
-          error("PD301", `the generated step name "${Name}" clashes with another step's name`, {
+          error("PD301", `the generated step name "${name}" clashes with another step's name`, {
             stepId: id,
             path: "name",
           }),
         );
       }
-      owners.set(Name, id);
+      owners.set(name, id);
     }
   }
   return found;
