@@ -140,7 +140,15 @@ export function retrieveImageUri(request: ImageRequest): ImageResult {
     };
   }
   const pyVersions = entry.py_versions;
-  const py = request.pyVersion;
+  // As the SDK's _validate_py_version_and_set_if_needed: the only version is the default.
+  const py = request.pyVersion ?? (pyVersions?.length === 1 ? pyVersions[0] : undefined);
+  if (pyVersions && py === undefined) {
+    return {
+      ok: false,
+      reason: "pyVersion",
+      message: `${framework} ${version} needs a Python version: ${pyVersions.join(", ")}`,
+    };
+  }
   if (pyVersions && py !== undefined && !pyVersions.includes(py)) {
     return {
       ok: false,

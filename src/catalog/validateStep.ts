@@ -26,9 +26,19 @@ export function validateStepConfig<Config extends Record<string, unknown>>(
   return { config, diagnostics };
 }
 
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
 function schemaDiagnostic(step: Step, issue: z.core.$ZodIssue): Diagnostic {
   const path = formatPath(issue.path);
-  const missing = issue.code === "invalid_type" && issue.input === undefined;
+  // zod omits the input from issues, so "missing" is read off the config itself.
+  const missing = valueAt(step.config, issue.path) === undefined;
   if (missing) return error("PD103", `${path} is required`, { stepId: step.id, path });
   if (issue.code === "unrecognized_keys") {
     return error(

@@ -32,7 +32,11 @@ export const PipelineParameterSchema = z
     if (param.default === undefined) return;
     const expected = { String: "string", Integer: "number", Float: "number", Boolean: "boolean" };
     if (typeof param.default !== expected[param.type]) {
-      ctx.addIssue({ code: "custom", path: ["default"], message: `must be a ${param.type}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["default"],
+        message: `must be ${param.type === "Integer" ? "an" : "a"} ${param.type}`,
+      });
     } else if (param.type === "Integer" && !Number.isInteger(param.default)) {
       ctx.addIssue({ code: "custom", path: ["default"], message: "must be a whole number" });
     }

@@ -50,7 +50,10 @@ export function checkLink(design: Design, edge: Edge, options: LinkCheckOptions 
   if (!source || !target)
     return refuse("unknownStep", `no step with id "${source ? edge.to.step : edge.from.step}"`);
   if (source.id === target.id)
-    return refuse("selfLink", `${source.name} cannot feed its own input`);
+    return refuse(
+      "selfLink",
+      `${source.name}.${edge.from.output} cannot feed ${target.name}.${edge.to.input}: a step cannot feed itself`,
+    );
   const output = outputOf(source, edge.from.output);
   if (!output) return refuse("unknownPort", `${source.name} has no output "${edge.from.output}"`);
   const dependency = dependencyOf(target, edge.to.input);
@@ -64,7 +67,7 @@ export function checkLink(design: Design, edge: Edge, options: LinkCheckOptions 
     const names = sources.map((type) => stepType(type)?.displayName ?? type).join(" or ");
     return refuse(
       "source",
-      `incompatible source: ${target.name}.${dependency.logicalName} takes output of ${names}, not ${stepType(source.type)?.displayName ?? source.type}`,
+      `incompatible source: ${target.name}.${dependency.logicalName} takes output of ${names}, not ${source.name}.${output.logicalName} of ${stepType(source.type)?.displayName ?? source.type}`,
     );
   }
   if (!skip.has("alreadyFed")) {
