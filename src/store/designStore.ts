@@ -1,30 +1,177 @@
+import { temporal } from "zundo";
 import { createStore } from "zustand/vanilla";
-import { loadDesign, type Design, type LoadResult } from "../model";
+import { defaultStepName, stepType } from "../catalog";
+import {
+  addStep as addStepToDesign,
+  connect as connectDesign,
+  loadDesign,
+  removeStep,
+  renameStep as renameDesignStep,
+  sameEdge,
+  uniqueStepId,
+  uniqueStepName,
+  type Design,
+  type Edge,
+  type LoadResult,
+  type PipelineSettings,
+} from "../model";
+import { checkLink, type LinkCheck } from "../resolver";
+import { setAtPath, type ConfigPath } from "./configPath";
+import { pasteFragment, type DesignFragment } from "./fragment";
 
+export type Position = { x: number; y: number };
+export type CommandResult = { ok: true } | { ok: false; message: string };
+
+/**
+ * The document and every user command on it. Each command is one undo step; loading a file
+ * replaces the document and clears history (loading is not undoable).
+ */
 export interface DesignState {
-  /** The document being edited; everything on screen is derived from it and the catalog. */
   design: Design;
-  /** Replaces the document with a loaded file; refused files leave the current document as it is. */
+  /** Increments on every load, so views can reset (fit view, clear selection). */
+  loadCount: number;
   openDesign: (value: unknown) => LoadResult;
-  moveStep: (id: string, position: { x: number; y: number }) => void;
+  replaceDesign: (design: Design) => void;
+  addStep: (type: string, position: Position) => string | null;
+  removeSteps: (ids: readonly string[]) => void;
+  renameStep: (id: string, name: string) => CommandResult;
+  /** One form commit: sets (or, with `undefined`, clears back to the default) one config field. */
+  setStepConfigValue: (id: string, path: ConfigPath, value: unknown) => void;
+  /** One drag, recorded on release. */
+  moveSteps: (positions: Record<string, Position>) => void;
+  connect: (edge: Edge) => LinkCheck;
+  disconnect: (edges: readonly Edge[]) => void;
+  /** Auto-connect: the accepted proposals, as one undo step. */
+  connectMany: (edges: readonly Edge[]) => Edge[];
+  paste: (fragment: DesignFragment, offset: Position) => string[];
+  updatePipeline: (patch: Partial<PipelineSettings>) => void;
 }
 
 export type DesignStore = ReturnType<typeof createDesignStore>;
 
 export function createDesignStore(initial: Design) {
-  return createStore<DesignState>()((set) => ({
-    design: initial,
-    openDesign: (value) => {
-      const result = loadDesign(value);
-      if (result.kind === "ok") set({ design: result.design });
-      return result;
-    },
-    moveStep: (id, position) =>
-      set((state) => ({
-        design: {
-          ...state.design,
-          steps: state.design.steps.map((step) => (step.id === id ? { ...step, position } : step)),
-        },
-      })),
-  }));
+  const store = createStore<DesignState>()(
+    temporal(
+      (set, get) => {
+        const update = (design: Design) => {
+          if (design !== get().design) set({ design });
+        };
+        return {
+          design: initial,
+          loadCount: 0,
+          openDesign: (value) => {
+            const result = loadDesign(value);
+            if (result.kind === "ok") get().replaceDesign(result.design);
+            return result;
+          },
+          replaceDesign: (design) => {
+            set((state) => ({ design, loadCount: state.loadCount + 1 }));
+            store.temporal.getState().clear();
+          },
+          addStep: (type, position) => {
+            const definition = stepType(type);
+            if (!definition) return null;
+            const { design } = get();
+            const id = uniqueStepId(design, definition.type);
+            const name = uniqueStepName(design, defaultStepName(definition));
+            const result = addStepToDesign(design, {
+              id,
+              type: definition.type,
+              name,
+              position,
+              config: {},
+            });
+            if (!result.ok) return null;
+            update(result.design);
+            return id;
+          },
+          removeSteps: (ids) => {
+            let design = get().design;
+            for (const id of ids) {
+              const result = removeStep(design, id);
+              if (result.ok) design = result.design;
+            }
+            update(design);
+          },
+          renameStep: (id, name) => {
+            const result = renameDesignStep(get().design, id, name);
+            if (!result.ok) return result;
+            update(result.design);
+            return { ok: true };
+          },
+          setStepConfigValue: (id, path, value) => {
+            const { design } = get();
+            const steps = design.steps.map((step) =>
+              step.id === id ? { ...step, config: setAtPath(step.config, path, value) } : step,
+            );
+            update({ ...design, steps });
+          },
+          moveSteps: (positions) => {
+            const { design } = get();
+            const moved = design.steps.some((step) => {
+              const target = positions[step.id];
+              return target && (target.x !== step.position.x || target.y !== step.position.y);
+            });
+            if (!moved) return;
+            update({
+              ...design,
+              steps: design.steps.map((step) =>
+                positions[step.id] ? { ...step, position: positions[step.id] as Position } : step,
+              ),
+            });
+          },
+          connect: (edge) => {
+            const { design } = get();
+            const check = checkLink(design, edge);
+            if (!check.allowed) return check;
+            const result = connectDesign(design, edge);
+            if (result.ok) update(result.design);
+            return check;
+          },
+          disconnect: (edges) => {
+            const { design } = get();
+            update({
+              ...design,
+              edges: design.edges.filter(
+                (existing) => !edges.some((edge) => sameEdge(edge, existing)),
+              ),
+            });
+          },
+          connectMany: (edges) => {
+            let design = get().design;
+            const added: Edge[] = [];
+            for (const edge of edges) {
+              if (!checkLink(design, edge).allowed) continue;
+              const result = connectDesign(design, edge);
+              if (result.ok) {
+                design = result.design;
+                added.push(edge);
+              }
+            }
+            update(design);
+            return added;
+          },
+          paste: (fragment, offset) => {
+            const { design, ids } = pasteFragment(get().design, fragment, offset);
+            update(design);
+            return ids;
+          },
+          updatePipeline: (patch) => {
+            const { design } = get();
+            update({ ...design, pipeline: { ...design.pipeline, ...patch } });
+          },
+        };
+      },
+      {
+        // History holds the document only; UI state and load counters are not undoable.
+        partialize: (state) => ({ design: state.design }),
+        equality: (past, current) => past.design === current.design,
+        limit: 200,
+      },
+    ),
+  );
+  return store;
 }
+
+export const undo = (store: DesignStore) => store.temporal.getState().undo();
+export const redo = (store: DesignStore) => store.temporal.getState().redo();

@@ -1,10 +1,9 @@
 import { ReactFlowProvider } from "@xyflow/react";
-import { useMemo, useState } from "react";
-import { compile } from "../compiler";
+import { useState } from "react";
 import type { Design } from "../model";
 import { EXAMPLES } from "../store/examples";
 import { Canvas } from "./Canvas";
-import { useDesign } from "./designerContext";
+import { useCompiled, useDesign } from "./designerContext";
 import { ProblemsPanel } from "./ProblemsPanel";
 
 const selectDesign = (state: { design: Design }) => state.design;
@@ -14,8 +13,7 @@ export function App() {
   const design = useDesign(selectDesign);
   const openDesign = useDesign(selectOpen);
   const [example, setExample] = useState(Object.keys(EXAMPLES)[0] ?? "");
-  const result = useMemo(() => compile(design), [design]);
-  const diagnostics = result.ok ? result.warnings : [...result.errors, ...result.warnings];
+  const { result, diagnostics } = useCompiled();
   return (
     <ReactFlowProvider>
       <div className="app">

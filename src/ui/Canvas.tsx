@@ -9,15 +9,14 @@ import {
 import { useCallback, useMemo } from "react";
 import { stepType } from "../catalog";
 import type { Design, Diagnostic } from "../model";
+import type { DesignState } from "../store/designStore";
 import { useDesign } from "./designerContext";
 import { StepNode, type StepFlowNode } from "./StepNode";
 
 const nodeTypes = { step: StepNode };
 
 const selectDesign = (state: { design: Design }) => state.design;
-const selectMoveStep = (state: {
-  moveStep: (id: string, position: { x: number; y: number }) => void;
-}) => state.moveStep;
+const selectMoveSteps = (state: DesignState) => state.moveSteps;
 
 function toNodes(design: Design, diagnostics: Diagnostic[]): StepFlowNode[] {
   return design.steps.map((step) => ({
@@ -47,16 +46,17 @@ function toEdges(design: Design): FlowEdge[] {
 /** The pipeline drawn from the store: nodes and edges are derived from the design, never stored apart. */
 export function Canvas({ diagnostics }: { diagnostics: Diagnostic[] }) {
   const design = useDesign(selectDesign);
-  const moveStep = useDesign(selectMoveStep);
+  const moveSteps = useDesign(selectMoveSteps);
   const nodes = useMemo(() => toNodes(design, diagnostics), [design, diagnostics]);
   const edges = useMemo(() => toEdges(design), [design]);
   const onNodesChange = useCallback(
     (changes: NodeChange<StepFlowNode>[]) => {
       for (const change of changes) {
-        if (change.type === "position" && change.position) moveStep(change.id, change.position);
+        if (change.type === "position" && change.position)
+          moveSteps({ [change.id]: change.position });
       }
     },
-    [moveStep],
+    [moveSteps],
   );
   return (
     <div className="canvas" aria-label="Pipeline canvas">

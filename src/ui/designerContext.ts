@@ -1,12 +1,63 @@
-import { createContext, useContext } from "react";
+import { createContext, useContext, useMemo } from "react";
 import { useStore } from "zustand";
+import { compile, type CompileResult } from "../compiler";
+import type { Design, Diagnostic } from "../model";
 import type { DesignState, DesignStore } from "../store/designStore";
+import type { UiState, UiStore } from "../store/uiStore";
 
-export const DesignerContext = createContext<DesignStore | null>(null);
+export interface DesignerStores {
+  design: DesignStore;
+  ui: UiStore;
+}
 
-/** Subscribes to the smallest slice of the design store a component needs. */
+export const DesignerContext = createContext<DesignerStores | null>(null);
+
+function useStores(): DesignerStores {
+  const stores = useContext(DesignerContext);
+  if (!stores) throw new Error("designer hooks need a DesignerContext provider");
+  return stores;
+}
+
+/** Subscribes to the smallest slice of the document store a component needs. */
 export function useDesign<T>(selector: (state: DesignState) => T): T {
-  const store = useContext(DesignerContext);
-  if (!store) throw new Error("useDesign needs a DesignerContext provider");
-  return useStore(store, selector);
+  return useStore(useStores().design, selector);
+}
+
+/** Subscribes to a slice of the view state (selection, preview tab, announcements). */
+export function useUi<T>(selector: (state: UiState) => T): T {
+  return useStore(useStores().ui, selector);
+}
+
+/** The stores themselves, for event handlers that read state at call time. */
+export function useDesignerStores(): DesignerStores {
+  return useStores();
+}
+
+const selectDesign = (state: DesignState) => state.design;
+
+export interface Compiled {
+  result: CompileResult;
+  diagnostics: Diagnostic[];
+}
+
+// One compile per document version, shared by every component that asks for it.
+const compiledCache = new WeakMap<Design, Compiled>();
+
+export function compiledFor(design: Design): Compiled {
+  let compiled = compiledCache.get(design);
+  if (!compiled) {
+    const result = compile(design);
+    compiled = {
+      result,
+      diagnostics: result.ok ? result.warnings : [...result.errors, ...result.warnings],
+    };
+    compiledCache.set(design, compiled);
+  }
+  return compiled;
+}
+
+/** The compile result of the current document (memoised per document version). */
+export function useCompiled(): Compiled {
+  const design = useDesign(selectDesign);
+  return useMemo(() => compiledFor(design), [design]);
 }
