@@ -2,15 +2,36 @@ import { createStore } from "zustand/vanilla";
 
 export type PreviewTab = "Channels" | "Metrics" | "Definition";
 
+/** While a link is dragged: for every port on the canvas, may the link end there, and if not why. */
+export interface LinkDrag {
+  /** `${stepId}:${in|out}:${logicalName}` of the port the drag started from. */
+  from: string;
+  verdicts: Record<string, { allowed: boolean; message: string }>;
+}
+
+/** A refused link, explained next to the pointer until the next action. */
+export interface Refusal {
+  message: string;
+  x: number;
+  y: number;
+}
+
+export const portKey = (stepId: string, direction: "in" | "out", logicalName: string) =>
+  `${stepId}:${direction}:${logicalName}`;
+
 /** View state, kept apart from the document: never undone, never saved in the design. */
 export interface UiState {
   selectedStepIds: string[];
   previewTab: PreviewTab;
   /** The latest sentence for the live region (refused link, auto-connect result, …). */
   announcement: string;
+  linkDrag: LinkDrag | null;
+  refusal: Refusal | null;
   select: (ids: string[]) => void;
   setPreviewTab: (tab: PreviewTab) => void;
   announce: (message: string) => void;
+  setLinkDrag: (drag: LinkDrag | null) => void;
+  setRefusal: (refusal: Refusal | null) => void;
 }
 
 export type UiStore = ReturnType<typeof createUiStore>;
@@ -20,8 +41,17 @@ export function createUiStore() {
     selectedStepIds: [],
     previewTab: "Definition",
     announcement: "",
-    select: (ids) => set({ selectedStepIds: ids }),
+    select: (ids) =>
+      set((state) => (sameIds(state.selectedStepIds, ids) ? state : { selectedStepIds: ids })),
     setPreviewTab: (previewTab) => set({ previewTab }),
     announce: (announcement) => set({ announcement }),
+    linkDrag: null,
+    refusal: null,
+    setLinkDrag: (linkDrag) => set({ linkDrag }),
+    setRefusal: (refusal) => set({ refusal }),
   }));
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, index) => id === b[index]);
 }

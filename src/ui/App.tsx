@@ -1,53 +1,144 @@
-import { ReactFlowProvider } from "@xyflow/react";
-import { useState } from "react";
-import type { Design } from "../model";
-import { EXAMPLES } from "../store/examples";
-import { Canvas } from "./Canvas";
-import { useCompiled, useDesign } from "./designerContext";
+import { ReactFlowProvider, useReactFlow, type Edge as FlowEdge } from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { DesignState } from "../store/designStore";
+import type { UiState } from "../store/uiStore";
+import { Canvas } from "./canvas/Canvas";
+import { layoutDesign } from "./canvas/layout";
+import { Palette } from "./canvas/Palette";
+import { StepLinks } from "./canvas/StepLinks";
+import { COMMANDS, isTypingTarget, type CommandContext, type DialogName } from "./commands";
+import { compiledFor, useCompiled, useDesign, useDesignerStores, useUi } from "./designerContext";
+import { AutoConnectDialog } from "./dialogs/AutoConnectDialog";
+import { HelpDialog } from "./dialogs/HelpDialog";
 import { ProblemsPanel } from "./ProblemsPanel";
+import { Toolbar } from "./Toolbar";
 
-const selectDesign = (state: { design: Design }) => state.design;
-const selectOpen = (state: { openDesign: (value: unknown) => unknown }) => state.openDesign;
+const selectDesign = (state: DesignState) => state.design;
+const selectAnnouncement = (state: UiState) => state.announcement;
 
 export function App() {
-  const design = useDesign(selectDesign);
-  const openDesign = useDesign(selectOpen);
-  const [example, setExample] = useState(Object.keys(EXAMPLES)[0] ?? "");
-  const { result, diagnostics } = useCompiled();
   return (
     <ReactFlowProvider>
-      <div className="app">
-        <header className="toolbar" role="toolbar" aria-label="Designer toolbar">
-          <h1 className="toolbar__title">Pipeline Designer</h1>
-          <span className="toolbar__pipeline" aria-label="Pipeline name">
-            {design.pipeline.name}
-          </span>
-          <label className="toolbar__example">
-            Example
-            <select
-              value={example}
-              onChange={(event) => {
-                setExample(event.target.value);
-                openDesign(EXAMPLES[event.target.value]);
-              }}
-            >
-              {Object.keys(EXAMPLES).map((name) => (
-                <option key={name}>{name}</option>
-              ))}
-            </select>
-          </label>
-          <span className="toolbar__status" role="status" aria-label="Compile status">
-            {design.steps.length} steps ·{" "}
-            {result.ok
-              ? `definition ${(result.json.length / 1024).toFixed(1)} KB, ${result.uploads.length} uploads`
-              : `${result.errors.length} errors`}
-          </span>
-        </header>
-        <main className="workspace">
-          <Canvas diagnostics={diagnostics} />
-          <ProblemsPanel design={design} diagnostics={diagnostics} />
-        </main>
-      </div>
+      <Designer />
     </ReactFlowProvider>
+  );
+}
+
+function Designer() {
+  const design = useDesign(selectDesign);
+  const announcement = useUi(selectAnnouncement);
+  const { result, diagnostics } = useCompiled();
+  const stores = useDesignerStores();
+  const flow = useReactFlow();
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const selectedEdges = useRef<FlowEdge[]>([]);
+  const [dialog, setDialog] = useState<DialogName | null>(null);
+  const [animating, setAnimating] = useState(false);
+  const onEdgeSelection = useCallback((edges: FlowEdge[]) => (selectedEdges.current = edges), []);
+
+  const context = useMemo<CommandContext>(
+    () => ({
+      stores,
+      flow,
+      selectedEdges: () => selectedEdges.current,
+      openDialog: setDialog,
+      viewportCentre: () => {
+        const box = canvasRef.current?.getBoundingClientRect();
+        return box
+          ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
+          : { x: 0, y: 0 };
+      },
+      autoLayout: async () => {
+        const sizes = Object.fromEntries(
+          flow
+            .getNodes()
+            .map((node) => [
+              node.id,
+              { width: node.measured?.width, height: node.measured?.height },
+            ]),
+        );
+        try {
+          const positions = await layoutDesign(stores.design.getState().design, sizes);
+          setAnimating(true);
+          stores.design.getState().moveSteps(positions);
+          stores.ui.getState().announce("Laid out the pipeline left to right.");
+          window.setTimeout(() => {
+            setAnimating(false);
+            void flow.fitView({ duration: 300 });
+          }, 400);
+        } catch (error) {
+          stores.ui
+            .getState()
+            .announce(
+              `Auto layout failed: ${error instanceof Error ? error.message : String(error)}`,
+            );
+        }
+      },
+      importFile: () => stores.ui.getState().announce("Import is not available yet."),
+      exportDesign: () => stores.ui.getState().announce("Export is not available yet."),
+      validate: () => {
+        const found = compiledFor(stores.design.getState().design).diagnostics;
+        stores.ui
+          .getState()
+          .announce(
+            found.length === 0
+              ? "Validated: no problems."
+              : `Validated: ${found.length} problem(s); see Problems.`,
+          );
+        document.getElementById("problems-panel")?.focus();
+      },
+    }),
+    [stores, flow],
+  );
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTypingTarget(event.target) || document.querySelector("dialog[open]")) return;
+      const found = COMMANDS.find((candidate) => candidate.matches?.(event));
+      if (!found || found.enabled?.(context) === false) return;
+      event.preventDefault();
+      void found.run(context);
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [context]);
+
+  const addAtCentre = useCallback(
+    (type: string) => {
+      const id = stores.design.getState().addStep(type, context.viewportCentre());
+      if (id) {
+        stores.ui.getState().select([id]);
+        stores.ui.getState().announce(`Added ${type} step.`);
+      }
+    },
+    [stores, context],
+  );
+
+  const status = `${design.steps.length} steps · ${
+    result.ok
+      ? `definition ${(result.json.length / 1024).toFixed(1)} KB, ${result.uploads.length} uploads`
+      : `${result.errors.length} errors`
+  }`;
+  return (
+    <div className="app">
+      <Toolbar context={context} pipelineName={design.pipeline.name} status={status} />
+      <main className={`workspace${animating ? " is-animating" : ""}`}>
+        <Palette onAdd={addAtCentre} />
+        <div className="canvas-area" ref={canvasRef}>
+          <Canvas onEdgeSelection={onEdgeSelection} />
+        </div>
+        <aside className="side-panel" aria-label="Inspector">
+          <StepLinks />
+        </aside>
+      </main>
+      <section className="bottom-dock">
+        <ProblemsPanel design={design} diagnostics={diagnostics} />
+      </section>
+      <div className="visually-hidden" aria-live="polite" role="log" aria-label="Announcements">
+        {announcement}
+      </div>
+      <AutoConnectDialog open={dialog === "autoConnect"} onClose={() => setDialog(null)} />
+      <HelpDialog open={dialog === "help"} onClose={() => setDialog(null)} />
+    </div>
   );
 }

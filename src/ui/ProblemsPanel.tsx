@@ -10,7 +10,7 @@ export function ProblemsPanel({
 }) {
   const stepName = (id?: string) => design.steps.find((step) => step.id === id)?.name;
   return (
-    <aside className="problems" aria-label="Problems">
+    <aside className="problems" aria-label="Problems" id="problems-panel" tabIndex={-1}>
       <h2>Problems</h2>
       {diagnostics.length === 0 ? (
         <p className="problems__none">No problems: the pipeline compiles.</p>

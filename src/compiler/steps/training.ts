@@ -42,11 +42,19 @@ export function channel(name: string, source: Expression) {
   };
 }
 
-/** A hyperparameter value as the SDK sends it: JSON text, or a `Std:Join` around a parameter. */
-export function encodeHyperparameter(value: unknown): Expression {
-  return isParameterRef(value)
-    ? join("", [parameterValue(value.parameter)])
-    : pythonJsonDumps(value);
+/**
+ * A hyperparameter value as the SDK sends it: JSON text; a parameter goes through its
+ * `to_string()` — a String parameter is already text (a bare `Get`), the others are wrapped in
+ * a `Std:Join` that converts them at run time.
+ */
+export function encodeHyperparameter(context: CompileContext, value: unknown): Expression {
+  if (!isParameterRef(value)) return pythonJsonDumps(value);
+  const declared = context.design.pipeline.parameters.find(
+    (parameter) => parameter.name === value.parameter,
+  );
+  return declared?.type === "String"
+    ? parameterValue(value.parameter)
+    : join("", [parameterValue(value.parameter)]);
 }
 
 /** The `sagemaker_*` hyperparameters every framework estimator adds after the user's own. */
@@ -126,7 +134,7 @@ export function renderTrainingStep(context: CompileContext, resolved: ResolvedSt
     hyperparameters = Object.fromEntries(
       Object.entries(config.hyperparameters).map(([key, value]) => [
         key,
-        encodeHyperparameter(value),
+        encodeHyperparameter(context, value),
       ]),
     );
   }

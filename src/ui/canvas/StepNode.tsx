@@ -1,6 +1,9 @@
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
-import type { StepTypeDefinition } from "../catalog";
+import { useShallow } from "zustand/react/shallow";
+import type { StepTypeDefinition } from "../../catalog";
+import { portKey, type UiState } from "../../store/uiStore";
+import { useUi } from "../designerContext";
 
 export interface StepNodeData extends Record<string, unknown> {
   stepId: string;
@@ -8,31 +11,55 @@ export interface StepNodeData extends Record<string, unknown> {
   definition: StepTypeDefinition<Record<string, unknown>> | undefined;
   typeName: string;
   errorCount: number;
+  warningCount: number;
 }
 
 export type StepFlowNode = Node<StepNodeData, "step">;
 
+type PortState = "idle" | "compatible" | "incompatible" | "origin";
+
+/** While a link is dragged, this port's verdict: highlighted when the link may end here, dimmed when not. */
+function usePortStates(keys: string[]): PortState[] {
+  return useUi(
+    useShallow((state: UiState) =>
+      keys.map((key): PortState => {
+        const drag = state.linkDrag;
+        if (!drag) return "idle";
+        if (drag.from === key) return "origin";
+        const verdict = drag.verdicts[key];
+        if (!verdict) return "incompatible";
+        return verdict.allowed ? "compatible" : "incompatible";
+      }),
+    ),
+  );
+}
+
 /** One pipeline step: name, type, typed ports from the catalog spec, and a problem badge. */
-function StepNodeView({ data }: NodeProps<StepFlowNode>) {
-  const { stepId, name, definition, errorCount } = data;
+function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
+  const { stepId, name, definition, errorCount, warningCount } = data;
   const inputs = definition?.dependencies ?? [];
   const outputs = definition?.outputs ?? [];
+  const states = usePortStates([
+    ...inputs.map((d) => portKey(stepId, "in", d.logicalName)),
+    ...outputs.map((o) => portKey(stepId, "out", o.logicalName)),
+  ]);
+  const problems = errorCount + warningCount;
   return (
     <div
-      className={`step-node category-${definition?.category.toLowerCase() ?? "unknown"}`}
+      className={`step-node category-${definition?.category.toLowerCase() ?? "unknown"}${selected ? " is-selected" : ""}`}
       role="group"
       aria-label={name}
       data-testid={`node-${stepId}`}
     >
       <header className="step-node__header">
         <span className="step-node__name">{name}</span>
-        {errorCount > 0 && (
+        {problems > 0 && (
           <span
-            className="step-node__badge"
+            className={`step-node__badge${errorCount > 0 ? "" : " step-node__badge--warning"}`}
             role="status"
-            aria-label={`${errorCount} problem${errorCount === 1 ? "" : "s"}`}
+            aria-label={`${errorCount} error${errorCount === 1 ? "" : "s"}, ${warningCount} warning${warningCount === 1 ? "" : "s"}`}
           >
-            {errorCount}
+            {problems}
           </span>
         )}
       </header>
@@ -41,12 +68,12 @@ function StepNodeView({ data }: NodeProps<StepFlowNode>) {
       </div>
       <div className="step-node__ports">
         <ul className="step-node__inputs" aria-label="Inputs">
-          {inputs.map((dependency) => (
+          {inputs.map((dependency, index) => (
             <li
               key={dependency.logicalName}
-              className="port port--in"
+              className={`port port--in port--${states[index]}`}
               data-testid={`port-${stepId}-in-${dependency.logicalName}`}
-              title={`${dependency.description} (${dependency.dependencyType})`}
+              title={`${dependency.description} (${dependency.dependencyType}${dependency.required ? ", required" : ""})`}
             >
               <Handle
                 type="target"
@@ -62,10 +89,10 @@ function StepNodeView({ data }: NodeProps<StepFlowNode>) {
           ))}
         </ul>
         <ul className="step-node__outputs" aria-label="Outputs">
-          {outputs.map((output) => (
+          {outputs.map((output, index) => (
             <li
               key={output.logicalName}
-              className="port port--out"
+              className={`port port--out port--${states[inputs.length + index]}`}
               data-testid={`port-${stepId}-out-${output.logicalName}`}
               title={`${output.description} (${output.outputType})`}
             >

@@ -1,0 +1,80 @@
+import { memo } from "react";
+import { useStore } from "zustand";
+import { EXAMPLES } from "../store/examples";
+import { command, type CommandContext } from "./commands";
+
+const TOOLBAR_COMMANDS = [
+  "undo",
+  "redo",
+  "autoLayout",
+  "autoConnect",
+  "import",
+  "export",
+  "validate",
+  "help",
+];
+
+/** Toolbar buttons are the shared commands; undo/redo follow the history. */
+function ToolbarView({
+  context,
+  pipelineName,
+  status,
+}: {
+  context: CommandContext;
+  pipelineName: string;
+  status: string;
+}) {
+  const canUndo = useStore(context.stores.design.temporal, (state) => state.pastStates.length > 0);
+  const canRedo = useStore(
+    context.stores.design.temporal,
+    (state) => state.futureStates.length > 0,
+  );
+  const enabled: Record<string, boolean> = { undo: canUndo, redo: canRedo };
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Designer toolbar">
+      <h1 className="toolbar__title">Pipeline Designer</h1>
+      <span className="toolbar__pipeline" aria-label="Pipeline name">
+        {pipelineName}
+      </span>
+      <label className="toolbar__example">
+        Example
+        <select
+          value=""
+          onChange={(event) => {
+            const example = EXAMPLES[event.target.value];
+            if (example === undefined) return;
+            context.stores.design.getState().openDesign(example);
+            context.stores.ui.getState().select([]);
+            context.stores.ui.getState().announce(`Opened the ${event.target.value} example.`);
+          }}
+        >
+          <option value="">Open an example…</option>
+          {Object.keys(EXAMPLES).map((name) => (
+            <option key={name}>{name}</option>
+          ))}
+        </select>
+      </label>
+      <div className="toolbar__buttons">
+        {TOOLBAR_COMMANDS.map((id) => {
+          const { label, shortcut, run } = command(id);
+          return (
+            <button
+              key={id}
+              type="button"
+              disabled={enabled[id] === false}
+              title={shortcut ? `${label} (${shortcut})` : label}
+              onClick={() => void run(context)}
+            >
+              {label}
+            </button>
+          );
+        })}
+      </div>
+      <span className="toolbar__status" role="status" aria-label="Compile status">
+        {status}
+      </span>
+    </header>
+  );
+}
+
+export const Toolbar = memo(ToolbarView);

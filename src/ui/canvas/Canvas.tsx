@@ -1,0 +1,252 @@
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge as FlowEdge,
+  type EdgeChange,
+  type FinalConnectionState,
+  type NodeChange,
+  type OnConnectStartParams,
+} from "@xyflow/react";
+import { useCallback, useEffect, useState, type DragEvent } from "react";
+import { stepType } from "../../catalog";
+import type { Design, Diagnostic } from "../../model";
+import type { DesignState } from "../../store/designStore";
+import type { UiState } from "../../store/uiStore";
+import { useCompiled, useDesign, useDesignerStores, useUi } from "../designerContext";
+import { connectionEdge, linkVerdicts } from "./linkVerdicts";
+import { STEP_TYPE_MIME } from "./Palette";
+import { StepNode, type StepFlowNode } from "./StepNode";
+
+const nodeTypes = { step: StepNode };
+
+const selectDesign = (state: DesignState) => state.design;
+const selectSelected = (state: UiState) => state.selectedStepIds;
+const selectRefusal = (state: UiState) => state.refusal;
+const selectLoadCount = (state: DesignState) => state.loadCount;
+
+function toNodes(
+  design: Design,
+  diagnostics: Diagnostic[],
+  selected: readonly string[],
+): StepFlowNode[] {
+  const counts = new Map<string, { errors: number; warnings: number }>();
+  for (const diagnostic of diagnostics) {
+    if (!diagnostic.stepId) continue;
+    const count = counts.get(diagnostic.stepId) ?? { errors: 0, warnings: 0 };
+    if (diagnostic.severity === "error") count.errors++;
+    else count.warnings++;
+    counts.set(diagnostic.stepId, count);
+  }
+  return design.steps.map((step) => ({
+    id: step.id,
+    type: "step",
+    position: step.position,
+    selected: selected.includes(step.id),
+    data: {
+      stepId: step.id,
+      name: step.name,
+      typeName: step.type,
+      definition: stepType(step.type),
+      errorCount: counts.get(step.id)?.errors ?? 0,
+      warningCount: counts.get(step.id)?.warnings ?? 0,
+    },
+  }));
+}
+
+export const edgeId = (edge: Design["edges"][number]) =>
+  `${edge.from.step}.${edge.from.output}->${edge.to.step}.${edge.to.input}`;
+
+function toEdges(design: Design, previous: FlowEdge[]): FlowEdge[] {
+  const selected = new Set(previous.filter((edge) => edge.selected).map((edge) => edge.id));
+  return design.edges.map((edge) => {
+    const id = edgeId(edge);
+    return {
+      id,
+      source: edge.from.step,
+      sourceHandle: edge.from.output,
+      target: edge.to.step,
+      targetHandle: edge.to.input,
+      selected: selected.has(id),
+      ariaLabel: `Link ${id}`,
+    };
+  });
+}
+
+/**
+ * The pipeline drawn from the store. Nodes are derived from the design; a drag moves a local
+ * copy and is committed once on release, so one drag is one undo step.
+ */
+export function Canvas({ onEdgeSelection }: { onEdgeSelection: (edges: FlowEdge[]) => void }) {
+  const design = useDesign(selectDesign);
+  const selected = useUi(selectSelected);
+  const refusal = useUi(selectRefusal);
+  const { diagnostics } = useCompiled();
+  const stores = useDesignerStores();
+  const flow = useReactFlow();
+  const [nodes, setNodes] = useState<StepFlowNode[]>([]);
+  const [edges, setEdges] = useState<FlowEdge[]>([]);
+  const loadCount = useDesign(selectLoadCount);
+
+  useEffect(
+    () => setNodes(toNodes(design, diagnostics, selected)),
+    [design, diagnostics, selected],
+  );
+  useEffect(() => setEdges((previous) => toEdges(design, previous)), [design]);
+  // A newly opened design is shown whole; frames later, once React Flow has measured its nodes.
+  useEffect(() => {
+    if (loadCount === 0) return;
+    const frame = requestAnimationFrame(() => void flow.fitView({ duration: 200 }));
+    return () => cancelAnimationFrame(frame);
+  }, [loadCount, flow]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StepFlowNode>[]) => {
+      setNodes((current) => {
+        const next = applyNodeChanges(changes, current);
+        if (changes.some((change) => change.type === "select"))
+          stores.ui.getState().select(next.filter((node) => node.selected).map((node) => node.id));
+        return next;
+      });
+    },
+    [stores],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) =>
+      setEdges((current) => {
+        const next = applyEdgeChanges(changes, current);
+        onEdgeSelection(next.filter((edge) => edge.selected));
+        return next;
+      }),
+    [onEdgeSelection],
+  );
+  const onNodeDragStop = useCallback(
+    (_event: unknown, _node: StepFlowNode, dragged: StepFlowNode[]) =>
+      stores.design
+        .getState()
+        .moveSteps(Object.fromEntries(dragged.map((node) => [node.id, node.position]))),
+    [stores],
+  );
+
+  const isValidConnection = useCallback(
+    (connection: Connection | FlowEdge) => {
+      const edge = connectionEdge(connection);
+      const verdict =
+        edge && stores.ui.getState().linkDrag?.verdicts[`${edge.to.step}:in:${edge.to.input}`];
+      return Boolean(verdict?.allowed);
+    },
+    [stores],
+  );
+  const onConnectStart = useCallback(
+    (_event: unknown, params: OnConnectStartParams) => {
+      if (!params.nodeId || !params.handleId) return;
+      const direction = params.handleType === "source" ? "out" : "in";
+      stores.ui.getState().setRefusal(null);
+      stores.ui
+        .getState()
+        .setLinkDrag(
+          linkVerdicts(stores.design.getState().design, params.nodeId, direction, params.handleId),
+        );
+    },
+    [stores],
+  );
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const edge = connectionEdge(connection);
+      if (!edge) return;
+      const check = stores.design.getState().connect(edge);
+      const ui = stores.ui.getState();
+      ui.announce(
+        check.allowed
+          ? `Linked ${edge.from.output} to ${edge.to.input}.`
+          : `Link refused: ${check.message}`,
+      );
+    },
+    [stores],
+  );
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      const ui = stores.ui.getState();
+      const drag = ui.linkDrag;
+      ui.setLinkDrag(null);
+      if (!drag || !state.toHandle || state.isValid) return;
+      const direction = state.toHandle.type === "target" ? "in" : "out";
+      const verdict =
+        drag.verdicts[`${state.toHandle.nodeId}:${direction}:${state.toHandle.id ?? ""}`];
+      const message = verdict?.message ?? "these two ports cannot be linked";
+      const point = "changedTouches" in event ? event.changedTouches[0] : event;
+      ui.setRefusal({ message, x: point?.clientX ?? 0, y: point?.clientY ?? 0 });
+      ui.announce(`Link refused: ${message}`);
+    },
+    [stores],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(STEP_TYPE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+  }, []);
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(STEP_TYPE_MIME);
+      if (!type) return;
+      event.preventDefault();
+      const id = stores.design
+        .getState()
+        .addStep(type, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+      if (id) stores.ui.getState().select([id]);
+    },
+    [flow, stores],
+  );
+
+  return (
+    <div
+      className="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onPointerDown={() => refusal && stores.ui.getState().setRefusal(null)}
+    >
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnectStart={onConnectStart}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        deleteKeyCode={null}
+        fitView
+        minZoom={0.1}
+        onlyRenderVisibleElements={design.steps.length > 200}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Pipeline canvas"
+      >
+        <Background />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor="#9fb3c8" />
+        <Controls aria-label="Zoom controls" />
+      </ReactFlow>
+      {design.steps.length === 0 && (
+        <p className="canvas__empty">
+          Drag a step from the palette, or focus one and press Enter, to start a pipeline.
+        </p>
+      )}
+      {refusal && (
+        <div
+          className="link-refusal"
+          role="alert"
+          style={{ left: refusal.x + 12, top: refusal.y + 12 }}
+        >
+          {refusal.message}
+        </div>
+      )}
+    </div>
+  );
+}
