@@ -1,35 +1,80 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { CanvasPage } from "./canvas";
+import { PalettePage } from "./palette";
+
+interface DesignSnapshot {
+  steps: {
+    id: string;
+    name: string;
+    type: string;
+    position: { x: number; y: number };
+    config: Record<string, unknown>;
+  }[];
+  edges: { from: { step: string; output: string }; to: { step: string; input: string } }[];
+  pipeline: { name: string };
+}
 
 /** The designer as a user sees it, addressed only by the accessible names of DESIGN.md §6. */
 export class DesignerPage {
-  constructor(readonly page: Page) {}
+  readonly palette: PalettePage;
+  readonly canvas: CanvasPage;
+
+  constructor(readonly page: Page) {
+    this.palette = new PalettePage(page);
+    this.canvas = new CanvasPage(page);
+  }
 
   async open(): Promise<void> {
     await this.page.goto("/");
-    await expect(this.page.getByRole("toolbar", { name: "Designer toolbar" })).toBeVisible();
+    await expect(this.toolbar).toBeVisible();
+  }
+
+  get toolbar(): Locator {
+    return this.page.getByRole("toolbar", { name: "Designer toolbar" });
+  }
+
+  button(name: string): Locator {
+    return this.toolbar.getByRole("button", { name, exact: true });
   }
 
   step(name: string): Locator {
-    return this.page.getByRole("group", { name, exact: true });
+    return this.canvas.step(name);
   }
 
   port(stepId: string, direction: "in" | "out", logicalName: string): Locator {
-    return this.page.getByTestId(`port-${stepId}-${direction}-${logicalName}`);
+    return this.canvas.port(stepId, direction, logicalName);
   }
 
   get problems(): Locator {
     return this.page.getByRole("complementary", { name: "Problems" });
   }
 
+  get announcements(): Locator {
+    return this.page.getByRole("log", { name: "Announcements" });
+  }
+
   async chooseExample(name: string): Promise<void> {
     await this.page.getByLabel("Example").selectOption(name);
   }
 
+  /** Starts from an empty design with the example's pipeline settings (test hook). */
+  async startEmpty(): Promise<void> {
+    await this.page.evaluate(() => {
+      const design = structuredClone(window.__designer!.getDesign()) as {
+        steps: unknown[];
+        edges: unknown[];
+        pipeline: { parameters: unknown[] };
+      };
+      design.steps = [];
+      design.edges = [];
+      design.pipeline.parameters = [];
+      window.__designer!.loadDesign(design);
+    });
+    await expect(this.page.getByText("Drag a step from the palette")).toBeVisible();
+  }
+
   /** The design as the store holds it (test hook). */
-  async design(): Promise<{
-    steps: { id: string; name: string; type: string }[];
-    pipeline: { name: string };
-  }> {
+  async design(): Promise<DesignSnapshot> {
     return this.page.evaluate(() => window.__designer!.getDesign() as never);
   }
 }

@@ -630,3 +630,14 @@ describe("defaultStepName", () => {
     expect(defaultStepName(definitionOf("XGBoostModel"))).toBe("XGBoostModel");
   });
 });
+
+describe("starter files", () => {
+  it("give every step type a script named as its default entry point", async () => {
+    const { STARTER_FILES, STEP_TYPES } = await import("./index");
+    for (const definition of STEP_TYPES) {
+      expect(Object.keys(STARTER_FILES[definition.type])).toEqual([
+        definition.contract.entryPointDefault,
+      ]);
+    }
+  });
+});

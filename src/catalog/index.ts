@@ -11,6 +11,7 @@ export * from "./imageUris";
 export * from "./metricPresets";
 export * from "./hyperparameters";
 export * from "./validateStep";
+export { STARTER_FILES } from "./starters";
 export { XGBOOST_DATA_CHANNELS, XGBOOST_OFFERED_VERSIONS } from "./steps/xgboostTraining";
 export { OUTPUT_FORMATS, PROCESSING_JOB_TYPES } from "./steps/processing";
 export type { DataLoadConfig } from "./steps/dataLoad";

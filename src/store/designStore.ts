@@ -1,6 +1,6 @@
 import { temporal } from "zundo";
 import { createStore } from "zustand/vanilla";
-import { defaultStepName, stepType } from "../catalog";
+import { defaultStepName, STARTER_FILES, stepType } from "../catalog";
 import {
   addStep as addStepToDesign,
   connect as connectDesign,

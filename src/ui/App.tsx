@@ -64,7 +64,7 @@ function Designer() {
           stores.ui.getState().announce("Laid out the pipeline left to right.");
           window.setTimeout(() => {
             setAnimating(false);
-            void flow.fitView({ duration: 300 });
+            void flow.fitView({ maxZoom: 1, duration: 300 });
           }, 400);
         } catch (error) {
           stores.ui

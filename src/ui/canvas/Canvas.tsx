@@ -24,6 +24,8 @@ import { STEP_TYPE_MIME } from "./Palette";
 import { StepNode, type StepFlowNode } from "./StepNode";
 
 const nodeTypes = { step: StepNode };
+// Never zoom in past 100% to fit: a small pipeline should look normal-sized, not blown up.
+const FIT_VIEW = { maxZoom: 1 };
 
 const selectDesign = (state: DesignState) => state.design;
 const selectSelected = (state: UiState) => state.selectedStepIds;
@@ -101,18 +103,32 @@ export function Canvas({ onEdgeSelection }: { onEdgeSelection: (edges: FlowEdge[
   // A newly opened design is shown whole; frames later, once React Flow has measured its nodes.
   useEffect(() => {
     if (loadCount === 0) return;
-    const frame = requestAnimationFrame(() => void flow.fitView({ duration: 200 }));
+    const empty = stores.design.getState().design.steps.length === 0;
+    const frame = requestAnimationFrame(
+      () => void (empty ? flow.setViewport({ x: 0, y: 0, zoom: 1 }) : flow.fitView(FIT_VIEW)),
+    );
     return () => cancelAnimationFrame(frame);
-  }, [loadCount, flow]);
+  }, [loadCount, flow, stores]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepFlowNode>[]) => {
-      setNodes((current) => {
-        const next = applyNodeChanges(changes, current);
-        if (changes.some((change) => change.type === "select"))
-          stores.ui.getState().select(next.filter((node) => node.selected).map((node) => node.id));
-        return next;
-      });
+      setNodes((current) => applyNodeChanges(changes, current));
+      const ui = stores.ui.getState();
+      const selection = new Set(ui.selectedStepIds);
+      let selectionChanged = false;
+      const settled: Record<string, { x: number; y: number }> = {};
+      for (const change of changes) {
+        if (change.type === "select") {
+          selectionChanged = true;
+          if (change.selected) selection.add(change.id);
+          else selection.delete(change.id);
+        }
+        // A move that is not mid-drag: arrow keys, or the last update of a drag. One commit per batch.
+        if (change.type === "position" && change.position && change.dragging === false)
+          settled[change.id] = change.position;
+      }
+      if (selectionChanged) ui.select([...selection]);
+      if (Object.keys(settled).length > 0) stores.design.getState().moveSteps(settled);
     },
     [stores],
   );
@@ -224,6 +240,7 @@ export function Canvas({ onEdgeSelection }: { onEdgeSelection: (edges: FlowEdge[
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
         fitView
+        fitViewOptions={FIT_VIEW}
         minZoom={0.1}
         onlyRenderVisibleElements={design.steps.length > 200}
         proOptions={{ hideAttribution: true }}

@@ -1,0 +1,121 @@
+import { expect, test } from "@playwright/test";
+import { DesignerPage } from "./pages/designerPage";
+
+test("drag steps from the palette, link them, and undo the link", async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await designer.startEmpty();
+  await designer.palette.dragToCanvas("Data Load", { x: 120, y: 120 });
+  await designer.palette.dragToCanvas("Tabular Preprocessing", { x: 480, y: 120 });
+  await expect(designer.step("DataLoad-Training")).toBeVisible();
+  await expect(designer.step("TabularPreprocessing-Training")).toBeVisible();
+  const [load, prep] = (await designer.design()).steps;
+  await designer.canvas.link({ step: load!.id, output: "DATA" }, { step: prep!.id, input: "DATA" });
+  await expect
+    .poll(async () => (await designer.design()).edges)
+    .toEqual([{ from: { step: load!.id, output: "DATA" }, to: { step: prep!.id, input: "DATA" } }]);
+  await designer.button("Undo").click();
+  await expect.poll(async () => (await designer.design()).edges).toEqual([]);
+  await designer.button("Redo").click();
+  await expect.poll(async () => (await designer.design()).edges.length).toBe(1);
+});
+
+test("a refused link says why, next to the pointer and in the live region", async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  // The example's preprocessing output dragged onto the model's input: wrong type.
+  await designer.canvas.link(
+    { step: "prep", output: "processed_data" },
+    { step: "model", input: "model_data" },
+  );
+  await expect(designer.canvas.refusal).toContainText("wrong type");
+  await expect(designer.announcements).toContainText("Link refused");
+  expect((await designer.design()).edges).toHaveLength(4);
+});
+
+test("keyboard only: add a step with Enter and link it from the Inputs list", async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await designer.palette.addWithKeyboard("XGBoost Training");
+  await expect(designer.step("XGBoostTraining")).toBeVisible();
+  const select = page.getByRole("region", { name: "Inputs" }).getByLabel(/Link input_path/);
+  const value = await select
+    .locator("option", { hasText: "TabularPreprocessing-Training.processed_data" })
+    .getAttribute("value");
+  await select.selectOption(value ?? "");
+  await expect
+    .poll(async () =>
+      (await designer.design()).edges.some(
+        (edge) =>
+          edge.to.input === "input_path" &&
+          edge.from.output === "processed_data" &&
+          edge.to.step.startsWith("xgboosttraining"),
+      ),
+    )
+    .toBe(true);
+});
+
+test("auto-connect proposes the reference links with scores and connects them in one undo step", async ({
+  page,
+}) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await page.evaluate(() => {
+    const design = structuredClone(window.__designer!.getDesign()) as { edges: unknown[] };
+    design.edges = [];
+    window.__designer!.loadDesign(design);
+  });
+  await designer.button("Auto-connect").click();
+  const dialog = page.getByRole("dialog", { name: "Auto-connect" });
+  await expect(dialog.getByRole("checkbox")).toHaveCount(3);
+  await dialog
+    .getByRole("checkbox", {
+      name: /TabularPreprocessing-Training\.processed_data → PyTorchTraining\.input_path/,
+    })
+    .uncheck();
+  await dialog.getByRole("button", { name: "Connect selected" }).click();
+  await expect.poll(async () => (await designer.design()).edges.length).toBe(2);
+  await designer.button("Undo").click();
+  await expect.poll(async () => (await designer.design()).edges.length).toBe(0);
+});
+
+test("delete, copy/paste and duplicate from the keyboard", async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await designer.canvas.select("PyTorchModel");
+  await page.keyboard.press("Control+d");
+  await expect(designer.step("PyTorchModel-2")).toBeVisible();
+  await page.keyboard.press("Delete");
+  await expect(designer.step("PyTorchModel-2")).toHaveCount(0);
+  await designer.canvas.select("PyTorchModel");
+  await page.keyboard.press("Delete");
+  await expect(designer.step("PyTorchModel")).toHaveCount(0);
+  await page.keyboard.press("Control+z");
+  await expect(designer.step("PyTorchModel")).toBeVisible();
+});
+
+test("auto layout moves the steps as one undoable step", async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  const before = (await designer.design()).steps.map((step) => step.position);
+  await designer.button("Auto layout").click();
+  await expect(designer.announcements).toContainText("Laid out");
+  const after = (await designer.design()).steps.map((step) => step.position);
+  expect(after).not.toEqual(before);
+  expect(after[0]!.x).toBeLessThan(after[1]!.x);
+  await designer.button("Undo").click();
+  await expect
+    .poll(async () => (await designer.design()).steps.map((step) => step.position))
+    .toEqual(before);
+});
+
+test("the shortcuts dialog lists the commands", async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await page.locator("body").press("?");
+  const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(dialog).toContainText("Undo");
+  await expect(dialog).toContainText("Ctrl+Z");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+});

@@ -1,0 +1,44 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The canvas: steps are groups named by step name; ports carry data-testid="port-{id}-{in|out}-{name}". */
+export class CanvasPage {
+  constructor(readonly page: Page) {}
+
+  step(name: string): Locator {
+    return this.page.getByRole("group", { name, exact: true });
+  }
+
+  port(stepId: string, direction: "in" | "out", logicalName: string): Locator {
+    return this.page.getByTestId(`port-${stepId}-${direction}-${logicalName}`);
+  }
+
+  handle(stepId: string, direction: "in" | "out", logicalName: string): Locator {
+    return this.port(stepId, direction, logicalName).locator(".react-flow__handle");
+  }
+
+  /** Drags a link from an output handle to an input handle with the mouse, as a user does. */
+  async link(
+    from: { step: string; output: string },
+    to: { step: string; input: string },
+  ): Promise<void> {
+    const source = await this.handle(from.step, "out", from.output).boundingBox();
+    const target = await this.handle(to.step, "in", to.input).boundingBox();
+    if (!source || !target) throw new Error("handles are not on screen");
+    await this.page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move((source.x + target.x) / 2, (source.y + target.y) / 2, { steps: 5 });
+    await this.page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, {
+      steps: 5,
+    });
+    await this.page.mouse.up();
+  }
+
+  async select(name: string): Promise<void> {
+    await this.step(name).click();
+    await expect(this.step(name)).toHaveClass(/is-selected/);
+  }
+
+  get refusal(): Locator {
+    return this.page.locator(".link-refusal");
+  }
+}
