@@ -74,12 +74,14 @@ export function createDesignStore(initial: Design) {
             const { design } = get();
             const id = uniqueStepId(design, definition.type);
             const name = uniqueStepName(design, defaultStepName(definition));
+            // A new step starts with a runnable script for its contract, so only real choices remain.
+            const config = { code: { files: { ...STARTER_FILES[definition.type] } } };
             const result = addStepToDesign(design, {
               id,
               type: definition.type,
               name,
               position,
-              config: {},
+              config,
             });
             if (!result.ok) return null;
             update(result.design);

@@ -10,6 +10,7 @@ import { COMMANDS, isTypingTarget, type CommandContext, type DialogName } from "
 import { compiledFor, useCompiled, useDesign, useDesignerStores, useUi } from "./designerContext";
 import { AutoConnectDialog } from "./dialogs/AutoConnectDialog";
 import { HelpDialog } from "./dialogs/HelpDialog";
+import { Previews } from "./previews/Previews";
 import { ProblemsPanel } from "./ProblemsPanel";
 import { Toolbar } from "./Toolbar";
 
@@ -131,7 +132,10 @@ function Designer() {
           <StepLinks />
         </aside>
       </main>
-      <section className="bottom-dock">
+      <section className="bottom-dock" aria-label="Previews and problems">
+        <div className="bottom-dock__previews">
+          <Previews />
+        </div>
         <ProblemsPanel design={design} diagnostics={diagnostics} />
       </section>
       <div className="visually-hidden" aria-live="polite" role="log" aria-label="Announcements">
