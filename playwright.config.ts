@@ -16,6 +16,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath: chromium?.path, args: CHROMIUM_ARGS },
     trace: "retain-on-failure",
+    // Copy/paste and the Definition "Copy" button are tested through the real clipboard.
+    permissions: ["clipboard-read", "clipboard-write"],
   },
   webServer: {
     command: `npx vite --host 127.0.0.1 --port ${port} --strictPort`,

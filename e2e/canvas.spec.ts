@@ -119,3 +119,30 @@ test("the shortcuts dialog lists the commands", async ({ page }) => {
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
 });
+
+test("copy and paste through the clipboard as design JSON", async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await designer.canvas.select("DataLoad-Training");
+  await page.keyboard.press("Control+c");
+  await expect(designer.announcements).toContainText("Copied 1 step");
+  const clipboard = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  expect(clipboard.format).toBe("sagemaker-pipeline-design-fragment");
+  await page.keyboard.press("Control+v");
+  await expect(designer.step("DataLoad-Training-2")).toBeVisible();
+});
+
+test("while a link is dragged, compatible inputs light up and incompatible ones dim", async ({
+  page,
+}) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  const handle = await designer.canvas.handle("load", "out", "METADATA").boundingBox();
+  await page.mouse.move(handle!.x + handle!.width / 2, handle!.y + handle!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle!.x + 60, handle!.y + 80, { steps: 4 });
+  await expect(designer.port("prep", "in", "DATA_SECONDARY")).toHaveClass(/port--compatible/);
+  await expect(designer.port("model", "in", "model_data")).toHaveClass(/port--incompatible/);
+  await page.mouse.up();
+  await expect(designer.port("model", "in", "model_data")).not.toHaveClass(/port--incompatible/);
+});
