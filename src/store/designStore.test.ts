@@ -139,3 +139,29 @@ describe("design store commands and the undo policy", () => {
     expect(history(store)).toBe(0);
   });
 });
+
+describe("parameter binding", () => {
+  it("creates the parameter and binds the field in one undo step, and unbinds to a literal", () => {
+    const store = fresh();
+    store
+      .getState()
+      .bindParameter("prep", ["instanceType"], {
+        parameter: "PrepInstance",
+        create: { name: "PrepInstance", type: "String", default: "ml.m5.2xlarge" },
+      });
+    const config = () => store.getState().design.steps.find((step) => step.id === "prep")!.config;
+    expect(config().instanceType).toEqual({ parameter: "PrepInstance" });
+    expect(
+      store.getState().design.pipeline.parameters.map((parameter) => parameter.name),
+    ).toContain("PrepInstance");
+    expect(history(store)).toBe(1);
+    store.getState().bindParameter("prep", ["instanceType"], { literal: "ml.m5.xlarge" });
+    expect(config().instanceType).toBe("ml.m5.xlarge");
+    undo(store);
+    undo(store);
+    expect(config().instanceType).toBeUndefined();
+    expect(
+      store.getState().design.pipeline.parameters.map((parameter) => parameter.name),
+    ).not.toContain("PrepInstance");
+  });
+});

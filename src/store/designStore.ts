@@ -13,6 +13,7 @@ import {
   type Design,
   type Edge,
   type LoadResult,
+  type PipelineParameter,
   type PipelineSettings,
 } from "../model";
 import { checkLink, type LinkCheck } from "../resolver";
@@ -45,6 +46,15 @@ export interface DesignState {
   connectMany: (edges: readonly Edge[]) => Edge[];
   paste: (fragment: DesignFragment, offset: Position) => string[];
   updatePipeline: (patch: Partial<PipelineSettings>) => void;
+  /**
+   * Binds a config field to a pipeline parameter (creating the parameter when given), or with
+   * `literal` unbinds it back to a plain value — one undo step either way.
+   */
+  bindParameter: (
+    id: string,
+    path: ConfigPath,
+    binding: { parameter: string; create?: PipelineParameter } | { literal: unknown },
+  ) => void;
 }
 
 export type DesignStore = ReturnType<typeof createDesignStore>;
@@ -157,6 +167,18 @@ export function createDesignStore(initial: Design) {
             const { design, ids } = pasteFragment(get().design, fragment, offset);
             update(design);
             return ids;
+          },
+          bindParameter: (id, path, binding) => {
+            const { design } = get();
+            const value = "literal" in binding ? binding.literal : { parameter: binding.parameter };
+            const create = "create" in binding ? binding.create : undefined;
+            const parameters = create
+              ? [...design.pipeline.parameters, create]
+              : design.pipeline.parameters;
+            const steps = design.steps.map((step) =>
+              step.id === id ? { ...step, config: setAtPath(step.config, path, value) } : step,
+            );
+            update({ ...design, pipeline: { ...design.pipeline, parameters }, steps });
           },
           updatePipeline: (patch) => {
             const { design } = get();

@@ -11,6 +11,7 @@ import { compiledFor, useCompiled, useDesign, useDesignerStores, useUi } from ".
 import { AutoConnectDialog } from "./dialogs/AutoConnectDialog";
 import { HelpDialog } from "./dialogs/HelpDialog";
 import { Previews } from "./previews/Previews";
+import { Inspector } from "./forms/Inspector";
 import { ProblemsPanel } from "./ProblemsPanel";
 import { Toolbar } from "./Toolbar";
 
@@ -130,6 +131,7 @@ function Designer() {
         </div>
         <aside className="side-panel" aria-label="Inspector">
           <StepLinks />
+          <Inspector />
         </aside>
       </main>
       <section className="bottom-dock" aria-label="Previews and problems">
