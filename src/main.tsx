@@ -4,23 +4,36 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { loadDesign } from "./model";
 import { createDesignStore } from "./store/designStore";
-import { createUiStore } from "./store/uiStore";
 import { EXAMPLES } from "./store/examples";
+import { createUiStore } from "./store/uiStore";
 import { App } from "./ui/App";
 import { DesignerContext } from "./ui/designerContext";
+import { restoreLastDesign, startSession } from "./ui/session";
 import { installTestHooks } from "./ui/testHooks";
 
-const opened = loadDesign(Object.values(EXAMPLES)[0]);
-if (opened.kind !== "ok")
-  throw new Error(`the bundled example does not load: ${JSON.stringify(opened)}`);
-const store = createDesignStore(opened.design);
-const stores = { design: store, ui: createUiStore() };
-if (import.meta.env.VITE_TEST_HOOKS === "1") installTestHooks(store);
+async function start() {
+  // Reload restores the last autosaved design; a first visit opens the PyTorch example.
+  const restored = await restoreLastDesign();
+  const example = loadDesign(Object.values(EXAMPLES)[0]);
+  if (example.kind !== "ok")
+    throw new Error(`the bundled example does not load: ${JSON.stringify(example)}`);
+  const design = createDesignStore(restored?.design ?? example.design);
+  const ui = createUiStore();
+  const session = startSession(
+    design,
+    ui,
+    restored?.documentId ?? crypto.randomUUID(),
+    restored?.revision ?? 0,
+  );
+  const stores = { design, ui, session };
+  if (import.meta.env.VITE_TEST_HOOKS === "1") installTestHooks(stores);
+  createRoot(document.getElementById("root") as HTMLElement).render(
+    <StrictMode>
+      <DesignerContext.Provider value={stores}>
+        <App />
+      </DesignerContext.Provider>
+    </StrictMode>,
+  );
+}
 
-createRoot(document.getElementById("root") as HTMLElement).render(
-  <StrictMode>
-    <DesignerContext.Provider value={stores}>
-      <App />
-    </DesignerContext.Provider>
-  </StrictMode>,
-);
+void start();

@@ -143,12 +143,10 @@ describe("design store commands and the undo policy", () => {
 describe("parameter binding", () => {
   it("creates the parameter and binds the field in one undo step, and unbinds to a literal", () => {
     const store = fresh();
-    store
-      .getState()
-      .bindParameter("prep", ["instanceType"], {
-        parameter: "PrepInstance",
-        create: { name: "PrepInstance", type: "String", default: "ml.m5.2xlarge" },
-      });
+    store.getState().bindParameter("prep", ["instanceType"], {
+      parameter: "PrepInstance",
+      create: { name: "PrepInstance", type: "String", default: "ml.m5.2xlarge" },
+    });
     const config = () => store.getState().design.steps.find((step) => step.id === "prep")!.config;
     expect(config().instanceType).toEqual({ parameter: "PrepInstance" });
     expect(

@@ -27,11 +27,20 @@ export interface UiState {
   announcement: string;
   linkDrag: LinkDrag | null;
   refusal: Refusal | null;
+  /** Autosave state for the toolbar, e.g. "Saved 12:03" or "Autosave failed: …". */
+  saveStatus: string;
+  /** A warning that needs the user's eyes (another tab, unavailable storage); null when none. */
+  warning: string | null;
+  /** Lines explaining why an imported file was refused; null when no import failed. */
+  importProblems: string[] | null;
   select: (ids: string[]) => void;
   setPreviewTab: (tab: PreviewTab) => void;
   announce: (message: string) => void;
   setLinkDrag: (drag: LinkDrag | null) => void;
   setRefusal: (refusal: Refusal | null) => void;
+  setSaveStatus: (status: string) => void;
+  setWarning: (warning: string | null) => void;
+  setImportProblems: (problems: string[] | null) => void;
 }
 
 export type UiStore = ReturnType<typeof createUiStore>;
@@ -49,6 +58,12 @@ export function createUiStore() {
     refusal: null,
     setLinkDrag: (linkDrag) => set({ linkDrag }),
     setRefusal: (refusal) => set({ refusal }),
+    saveStatus: "",
+    warning: null,
+    importProblems: null,
+    setSaveStatus: (saveStatus) => set({ saveStatus }),
+    setWarning: (warning) => set({ warning }),
+    setImportProblems: (importProblems) => set({ importProblems }),
   }));
 }
 

@@ -10,6 +10,15 @@ import { COMMANDS, isTypingTarget, type CommandContext, type DialogName } from "
 import { compiledFor, useCompiled, useDesign, useDesignerStores, useUi } from "./designerContext";
 import { AutoConnectDialog } from "./dialogs/AutoConnectDialog";
 import { HelpDialog } from "./dialogs/HelpDialog";
+import { ImportProblemsDialog } from "./dialogs/ImportProblemsDialog";
+import {
+  describeLoadFailure,
+  designFileName,
+  downloadText,
+  readDesignFile,
+  serializeDesign,
+} from "../io";
+import { setDefinitionBaseline } from "./previews/baseline";
 import { Previews } from "./previews/Previews";
 import { Inspector } from "./forms/Inspector";
 import { ProblemsPanel } from "./ProblemsPanel";
@@ -17,6 +26,8 @@ import { Toolbar } from "./Toolbar";
 
 const selectDesign = (state: DesignState) => state.design;
 const selectAnnouncement = (state: UiState) => state.announcement;
+const selectSaveStatus = (state: UiState) => state.saveStatus;
+const selectWarning = (state: UiState) => state.warning;
 
 export function App() {
   return (
@@ -33,6 +44,9 @@ function Designer() {
   const stores = useDesignerStores();
   const flow = useReactFlow();
   const canvasRef = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const saveStatus = useUi(selectSaveStatus);
+  const warning = useUi(selectWarning);
   const selectedEdges = useRef<FlowEdge[]>([]);
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const [animating, setAnimating] = useState(false);
@@ -76,8 +90,14 @@ function Designer() {
             );
         }
       },
-      importFile: () => stores.ui.getState().announce("Import is not available yet."),
-      exportDesign: () => stores.ui.getState().announce("Export is not available yet."),
+      importFile: () => fileInput.current?.click(),
+      exportDesign: () => {
+        const current = stores.design.getState().design;
+        downloadText(designFileName(current), serializeDesign(current));
+        const compiled = compiledFor(current).result;
+        if (compiled.ok) setDefinitionBaseline(compiled.json, "last export");
+        stores.ui.getState().announce(`Exported ${designFileName(current)}.`);
+      },
       validate: () => {
         const found = compiledFor(stores.design.getState().design).diagnostics;
         stores.ui
@@ -122,8 +142,42 @@ function Designer() {
       : `${result.errors.length} errors`
   }`;
   return (
-    <div className="app">
-      <Toolbar context={context} pipelineName={design.pipeline.name} status={status} />
+    <div
+      className="app"
+      onDragOver={(event) => event.dataTransfer.types.includes("Files") && event.preventDefault()}
+      onDrop={(event) => {
+        const file = event.dataTransfer.files[0];
+        if (!file) return;
+        event.preventDefault();
+        void importDesignFile(stores, file);
+      }}
+    >
+      <Toolbar
+        context={context}
+        pipelineName={design.pipeline.name}
+        status={status}
+        saveStatus={saveStatus}
+      />
+      {warning && (
+        <div className="warning-banner" role="alert">
+          {warning}{" "}
+          <button type="button" onClick={() => stores.ui.getState().setWarning(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        aria-label="Import design file"
+        className="visually-hidden"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = "";
+          if (file) void importDesignFile(stores, file);
+        }}
+      />
       <main className={`workspace${animating ? " is-animating" : ""}`}>
         <Palette onAdd={addAtCentre} />
         <div className="canvas-area" ref={canvasRef}>
@@ -145,6 +199,19 @@ function Designer() {
       </div>
       <AutoConnectDialog open={dialog === "autoConnect"} onClose={() => setDialog(null)} />
       <HelpDialog open={dialog === "help"} onClose={() => setDialog(null)} />
+      <ImportProblemsDialog />
     </div>
   );
+}
+
+/** Opens a design file; a refused file leaves the current design as it is and says why. */
+async function importDesignFile(stores: CommandContext["stores"], file: File): Promise<void> {
+  const result = await readDesignFile(file);
+  if (result.kind !== "ok") {
+    stores.ui.getState().setImportProblems(describeLoadFailure(result));
+    stores.ui.getState().announce(`Import refused: ${file.name}.`);
+    return;
+  }
+  stores.session.openDocument(result.design);
+  stores.ui.getState().announce(`Imported ${file.name}.`);
 }

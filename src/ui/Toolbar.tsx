@@ -1,6 +1,8 @@
 import { memo } from "react";
 import { useStore } from "zustand";
+import { loadDesign } from "../model";
 import { EXAMPLES } from "../store/examples";
+import { RecentMenu } from "./RecentMenu";
 import { command, type CommandContext } from "./commands";
 
 const TOOLBAR_COMMANDS = [
@@ -19,10 +21,12 @@ function ToolbarView({
   context,
   pipelineName,
   status,
+  saveStatus,
 }: {
   context: CommandContext;
   pipelineName: string;
   status: string;
+  saveStatus: string;
 }) {
   const canUndo = useStore(context.stores.design.temporal, (state) => state.pastStates.length > 0);
   const canRedo = useStore(
@@ -41,10 +45,9 @@ function ToolbarView({
         <select
           value=""
           onChange={(event) => {
-            const example = EXAMPLES[event.target.value];
-            if (example === undefined) return;
-            context.stores.design.getState().openDesign(example);
-            context.stores.ui.getState().select([]);
+            const loaded = loadDesign(EXAMPLES[event.target.value]);
+            if (loaded.kind !== "ok") return;
+            context.stores.session.openDocument(loaded.design);
             context.stores.ui.getState().announce(`Opened the ${event.target.value} example.`);
           }}
         >
@@ -54,6 +57,7 @@ function ToolbarView({
           ))}
         </select>
       </label>
+      <RecentMenu />
       <div className="toolbar__buttons">
         {TOOLBAR_COMMANDS.map((id) => {
           const { label, shortcut, run } = command(id);
@@ -72,6 +76,9 @@ function ToolbarView({
       </div>
       <span className="toolbar__status" role="status" aria-label="Compile status">
         {status}
+      </span>
+      <span className="toolbar__save" role="status" aria-label="Save status">
+        {saveStatus}
       </span>
     </header>
   );

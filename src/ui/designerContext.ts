@@ -4,10 +4,12 @@ import { compile, type CompileResult } from "../compiler";
 import type { Design, Diagnostic } from "../model";
 import type { DesignState, DesignStore } from "../store/designStore";
 import type { UiState, UiStore } from "../store/uiStore";
+import type { DesignerSession } from "./session";
 
 export interface DesignerStores {
   design: DesignStore;
   ui: UiStore;
+  session: DesignerSession;
 }
 
 export const DesignerContext = createContext<DesignerStores | null>(null);

@@ -24,15 +24,15 @@ export function FieldFrame({
   return (
     <div className={`field${error ? " field--invalid" : ""}`}>
       <div className="field__label-row">
-        <label htmlFor={id}>
-          {label}
+        <span>
+          <label htmlFor={id}>{label}</label>
           {required && (
-            <span className="field__required" aria-hidden="true">
+            <span className="field__required" title="required" aria-hidden="true">
               {" "}
               *
             </span>
           )}
-        </label>
+        </span>
         {actions}
       </div>
       {children({ id, describedBy, invalid: Boolean(error) })}

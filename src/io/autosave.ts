@@ -1,0 +1,145 @@
+import type { Design } from "../model";
+import { getSaved, putSaved } from "./designDb";
+
+export type SaveStatus =
+  | { kind: "saved"; at: string }
+  | { kind: "error"; message: string }
+  | { kind: "unavailable"; message: string }
+  | { kind: "forked"; message: string };
+
+export interface AutosaveOptions {
+  /** Reads the current document. */
+  current: () => Design;
+  /** Subscribes to document changes; returns the unsubscribe function. */
+  subscribe: (listener: () => void) => () => void;
+  documentId: string;
+  /** The revision this tab loaded (0 for a new document). */
+  revision: number;
+  onStatus: (status: SaveStatus) => void;
+  delayMs?: number;
+  newDocumentId?: () => string;
+  channel?: BroadcastChannel | null;
+  now?: () => Date;
+}
+
+type Message = { type: "editing"; documentId: string; tabId: string };
+
+/**
+ * Saves the document to IndexedDB shortly after each change, off the editing path. Never throws
+ * into the app. If another tab edits the same document (announced over a BroadcastChannel, or
+ * found by a newer stored revision), this tab stops writing to it and continues as a copy under
+ * a new id, saying so: neither tab overwrites the other's work.
+ */
+export function createAutosave(options: AutosaveOptions) {
+  const delay = options.delayMs ?? 400;
+  const now = options.now ?? (() => new Date());
+  const newId = options.newDocumentId ?? (() => crypto.randomUUID());
+  const tabId = newId();
+  const channel =
+    options.channel === undefined
+      ? typeof BroadcastChannel === "undefined"
+        ? null
+        : new BroadcastChannel("pipeline-designer")
+      : options.channel;
+  let documentId = options.documentId;
+  let revision = options.revision;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let saving: Promise<void> = Promise.resolve();
+  let lastSaved: Design | null = null;
+
+  const fork = (reason: string) => {
+    documentId = newId();
+    revision = 0;
+    options.onStatus({
+      kind: "forked",
+      message: `${reason} This tab now saves its edits as a separate copy.`,
+    });
+    announce();
+  };
+  const announce = () =>
+    channel?.postMessage({ type: "editing", documentId, tabId } satisfies Message);
+  if (channel) {
+    channel.onmessage = (event: MessageEvent<Message>) => {
+      if (
+        event.data?.type === "editing" &&
+        event.data.documentId === documentId &&
+        event.data.tabId !== tabId
+      ) {
+        // The tab that hears the other one second forks, so exactly one of them keeps the original.
+        fork("This design is also open in another tab.");
+      }
+    };
+  }
+
+  const save = async () => {
+    const design = options.current();
+    if (design === lastSaved) return;
+    try {
+      const stored = await getSaved(documentId);
+      if (stored && stored.revision > revision)
+        fork("Another tab saved a newer version of this design.");
+      revision += 1;
+      const savedAt = now().toISOString();
+      await putSaved({
+        documentId,
+        name: design.pipeline.name,
+        design,
+        savedAt,
+        revision,
+        stepCount: design.steps.length,
+      });
+      lastSaved = design;
+      options.onStatus({ kind: "saved", at: savedAt });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const unavailable =
+        /not available|SecurityError|InvalidStateError/i.test(message) ||
+        (error as { name?: string })?.name === "SecurityError";
+      options.onStatus(
+        unavailable
+          ? {
+              kind: "unavailable",
+              message: `Autosave is off: ${message}. Export your design to keep it.`,
+            }
+          : {
+              kind: "error",
+              message: `Autosave failed: ${message}. Editing continues; export to keep a copy.`,
+            },
+      );
+    }
+  };
+
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    saving = saving.then(save);
+    return saving;
+  };
+  const unsubscribe = options.subscribe(() => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void flush(), delay);
+  });
+  announce();
+
+  return {
+    get documentId() {
+      return documentId;
+    },
+    flush,
+    /** A different document was opened (import, example): continue under its id. */
+    switchTo(nextId: string, nextRevision = 0) {
+      documentId = nextId;
+      revision = nextRevision;
+      lastSaved = null;
+      announce();
+      void flush();
+    },
+    dispose() {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+      channel?.close();
+    },
+  };
+}
+
+export type Autosave = ReturnType<typeof createAutosave>;

@@ -1,0 +1,3 @@
+export * from "./autosave";
+export * from "./designDb";
+export * from "./files";

@@ -1,0 +1,225 @@
+import "fake-indexeddb/auto";
+import { IDBFactory } from "fake-indexeddb";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { loadDesign, type Design } from "../model";
+import { createAutosave, type SaveStatus } from "./autosave";
+import { listSaved, putSaved, resetDesignDb, RECENT_LIMIT } from "./designDb";
+import { describeLoadFailure, readDesignFile, serializeDesign } from "./files";
+
+const fixture = readFileSync(
+  join(import.meta.dirname, "..", "..", "tests", "fixtures", "pytorch-reference.pipeline.json"),
+  "utf8",
+);
+const reference = (() => {
+  const loaded = loadDesign(JSON.parse(fixture));
+  if (loaded.kind !== "ok") throw new Error("fixture does not load");
+  return loaded.design;
+})();
+
+/** A tiny observable document, standing in for the zustand store. */
+function documentHolder(initial: Design) {
+  let design = initial;
+  const listeners = new Set<() => void>();
+  return {
+    current: () => design,
+    subscribe: (listener: () => void) => (
+      listeners.add(listener),
+      () => listeners.delete(listener)
+    ),
+    set(next: Design) {
+      design = next;
+      listeners.forEach((listener) => listener());
+    },
+  };
+}
+
+const renamed = (design: Design, name: string): Design => ({
+  ...design,
+  pipeline: { ...design.pipeline, name },
+});
+let ids = 0;
+const newId = () => `doc-${++ids}`;
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  resetDesignDb();
+});
+
+describe("autosave", () => {
+  it("coalesces a burst of edits into one save and restores it", async () => {
+    const holder = documentHolder(reference);
+    const statuses: SaveStatus[] = [];
+    const autosave = createAutosave({
+      ...holder,
+      documentId: "a",
+      revision: 0,
+      delayMs: 30,
+      onStatus: (s) => statuses.push(s),
+      channel: null,
+      newDocumentId: newId,
+    });
+    for (let i = 0; i < 5; i++) holder.set(renamed(reference, `edit-${i}`));
+    await vi.waitFor(() => expect(statuses.some((s) => s.kind === "saved")).toBe(true));
+    await autosave.flush();
+    expect(statuses.filter((s) => s.kind === "saved")).toHaveLength(1);
+    const [saved] = await listSaved();
+    expect(saved).toMatchObject({ documentId: "a", name: "edit-4", revision: 1, stepCount: 4 });
+    expect(loadDesign(saved!.design).kind).toBe("ok");
+    autosave.dispose();
+  });
+
+  it("keeps only the most recent designs, newest first", async () => {
+    for (let i = 0; i < RECENT_LIMIT + 3; i++) {
+      await putSaved({
+        documentId: `d${i}`,
+        name: `n${i}`,
+        design: reference,
+        savedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+        revision: 1,
+        stepCount: 4,
+      });
+    }
+    const saved = await listSaved();
+    expect(saved).toHaveLength(RECENT_LIMIT);
+    expect(saved[0]!.documentId).toBe(`d${RECENT_LIMIT + 2}`);
+  });
+
+  it("reports an unavailable IndexedDB and never throws into the app", async () => {
+    // @ts-expect-error simulating a browser without IndexedDB
+    delete globalThis.indexedDB;
+    resetDesignDb();
+    const holder = documentHolder(reference);
+    const statuses: SaveStatus[] = [];
+    const autosave = createAutosave({
+      ...holder,
+      documentId: "a",
+      revision: 0,
+      onStatus: (s) => statuses.push(s),
+      channel: null,
+    });
+    holder.set(renamed(reference, "x"));
+    await autosave.flush();
+    expect(statuses.at(-1)?.kind).toBe("unavailable");
+    autosave.dispose();
+  });
+
+  it("reports a failing write (quota) as an error and keeps going", async () => {
+    const holder = documentHolder(reference);
+    const statuses: SaveStatus[] = [];
+    const autosave = createAutosave({
+      ...holder,
+      documentId: "a",
+      revision: 0,
+      onStatus: (s) => statuses.push(s),
+      channel: null,
+    });
+    const quota = Object.assign(new Error("QuotaExceededError: the quota has been exceeded"), {
+      name: "QuotaExceededError",
+    });
+    const put = vi.spyOn(IDBObjectStore.prototype, "put").mockImplementation(() => {
+      throw quota;
+    });
+    holder.set(renamed(reference, "x"));
+    await autosave.flush();
+    expect(statuses.at(-1)).toMatchObject({ kind: "error" });
+    expect((statuses.at(-1) as { message: string }).message).toMatch(/quota/);
+    put.mockRestore();
+    holder.set(renamed(reference, "y"));
+    await autosave.flush();
+    expect(statuses.at(-1)?.kind).toBe("saved");
+    autosave.dispose();
+  });
+
+  it("a second tab on the same design forks instead of overwriting", async () => {
+    const first = documentHolder(reference);
+    const second = documentHolder(reference);
+    const firstStatus: SaveStatus[] = [];
+    const secondStatus: SaveStatus[] = [];
+    const tabA = createAutosave({
+      ...first,
+      documentId: "shared",
+      revision: 0,
+      onStatus: (s) => firstStatus.push(s),
+      newDocumentId: newId,
+    });
+    const tabB = createAutosave({
+      ...second,
+      documentId: "shared",
+      revision: 0,
+      onStatus: (s) => secondStatus.push(s),
+      newDocumentId: newId,
+    });
+    await vi.waitFor(() =>
+      expect([...firstStatus, ...secondStatus].some((s) => s.kind === "forked")).toBe(true),
+    );
+    first.set(renamed(reference, "from-a"));
+    second.set(renamed(reference, "from-b"));
+    await tabA.flush();
+    await tabB.flush();
+    const names = (await listSaved()).map((record) => record.name).sort();
+    expect(names).toEqual(["from-a", "from-b"]);
+    expect(tabA.documentId).not.toBe(tabB.documentId);
+    tabA.dispose();
+    tabB.dispose();
+  });
+
+  it("a stale tab finding a newer stored revision forks too", async () => {
+    await putSaved({
+      documentId: "doc",
+      name: "theirs",
+      design: renamed(reference, "theirs"),
+      savedAt: new Date().toISOString(),
+      revision: 5,
+      stepCount: 4,
+    });
+    const holder = documentHolder(reference);
+    const statuses: SaveStatus[] = [];
+    const autosave = createAutosave({
+      ...holder,
+      documentId: "doc",
+      revision: 2,
+      onStatus: (s) => statuses.push(s),
+      channel: null,
+      newDocumentId: newId,
+    });
+    holder.set(renamed(reference, "mine"));
+    await autosave.flush();
+    expect(statuses.map((s) => s.kind)).toEqual(["forked", "saved"]);
+    const names = (await listSaved()).map((record) => record.name).sort();
+    expect(names).toEqual(["mine", "theirs"]);
+    autosave.dispose();
+  });
+});
+
+describe("design files", () => {
+  it("reads a valid file and round-trips through serializeDesign", async () => {
+    const result = await readDesignFile(new Blob([serializeDesign(reference)]));
+    expect(result).toMatchObject({ kind: "ok" });
+    if (result.kind === "ok") expect(result.design).toEqual(reference);
+  });
+
+  it("refuses broken files with located messages", async () => {
+    const notJson = await readDesignFile(new Blob(["{ nope"]));
+    expect(notJson.kind).toBe("notADesign");
+    const newer = await readDesignFile(
+      new Blob([JSON.stringify({ ...JSON.parse(fixture), version: 7 })]),
+    );
+    expect(newer.kind).toBe("versionTooNew");
+    const broken = JSON.parse(fixture);
+    broken.edges.push({
+      from: { step: "ghost", output: "DATA" },
+      to: { step: "prep", input: "DATA" },
+    });
+    const invalid = await readDesignFile(new Blob([JSON.stringify(broken)]));
+    expect(invalid.kind).toBe("invalid");
+    if (invalid.kind !== "ok")
+      expect(describeLoadFailure(invalid)).toEqual(['edges[3].from.step: no step with id "ghost"']);
+  });
+
+  it("refuses files over 5 MB without reading them", async () => {
+    const result = await readDesignFile(new Blob(["x".repeat(5 * 1024 * 1024 + 1)]));
+    expect(result).toMatchObject({ kind: "notADesign" });
+  });
+});
