@@ -52,24 +52,20 @@ test("importing a broken file shows located problems and keeps the design", asyn
     from: { step: "ghost", output: "DATA" },
     to: { step: "prep", input: "DATA" },
   });
-  await page
-    .getByLabel("Import design file")
-    .setInputFiles({
-      name: "broken.pipeline.json",
-      mimeType: "application/json",
-      buffer: Buffer.from(JSON.stringify(broken)),
-    });
+  await page.getByLabel("Import design file").setInputFiles({
+    name: "broken.pipeline.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(broken)),
+  });
   const dialog = page.getByRole("dialog", { name: "Import refused" });
   await expect(dialog).toContainText('edges[4].from.step: no step with id "ghost"');
   await dialog.getByRole("button", { name: "Close" }).click();
   expect((await designer.design()).edges).toHaveLength(4);
-  await page
-    .getByLabel("Import design file")
-    .setInputFiles({
-      name: "newer.pipeline.json",
-      mimeType: "application/json",
-      buffer: Buffer.from(JSON.stringify({ ...broken, version: 9 })),
-    });
+  await page.getByLabel("Import design file").setInputFiles({
+    name: "newer.pipeline.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({ ...broken, version: 9 })),
+  });
   await expect(page.getByRole("dialog", { name: "Import refused" })).toContainText("version 9");
 });
 
@@ -83,13 +79,11 @@ test("import and export round-trip a design file", async ({ page }) => {
   const text = await (await download.createReadStream()).toArray();
   const exported = JSON.parse(Buffer.concat(text).toString("utf8"));
   exported.pipeline.name = "imported-copy";
-  await page
-    .getByLabel("Import design file")
-    .setInputFiles({
-      name: "copy.pipeline.json",
-      mimeType: "application/json",
-      buffer: Buffer.from(JSON.stringify(exported)),
-    });
+  await page.getByLabel("Import design file").setInputFiles({
+    name: "copy.pipeline.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(exported)),
+  });
   await expect(page.getByRole("toolbar", { name: "Designer toolbar" })).toContainText(
     "imported-copy",
   );

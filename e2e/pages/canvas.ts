@@ -38,6 +38,15 @@ export class CanvasPage {
     await expect(this.step(name)).toHaveClass(/is-selected/);
   }
 
+  /** Keyboard path: focus the step's node and press Enter, as a keyboard user selects it. */
+  async selectWithKeyboard(name: string): Promise<void> {
+    await this.step(name)
+      .locator("xpath=ancestor::div[contains(@class,'react-flow__node')][1]")
+      .focus();
+    await this.page.keyboard.press("Enter");
+    await expect(this.step(name)).toHaveClass(/is-selected/);
+  }
+
   get refusal(): Locator {
     return this.page.locator(".link-refusal");
   }

@@ -1,0 +1,121 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { DesignerPage } from "./pages/designerPage";
+import { InspectorPage } from "./pages/inspector";
+import { PreviewsPage } from "./pages/previews";
+
+const HYPERPARAMETERS: [string, string][] = [
+  ["id_name", "customer_id"],
+  ["label_name", "target"],
+  ["full_field_list", "customer_id, target, feature1, feature2, feature3"],
+  ["tab_field_list", "feature1, feature2"],
+  ["cat_field_list", "feature3"],
+];
+
+async function addHyperparameters(page: Page, rows: [string, string][]) {
+  for (const [key, value] of rows) {
+    await page.getByLabel("New hyperparameter key").fill(key);
+    await page.getByRole("button", { name: "Add hyperparameter" }).click();
+    const field = page.getByLabel(`Value of ${key}`, { exact: true });
+    await field.fill(value);
+    await field.press("Enter");
+  }
+}
+
+/** The CLI's compile of the design the browser holds, for comparison with what the browser shows. */
+function cliCompile(design: unknown): string {
+  const file = join(mkdtempSync(join(tmpdir(), "pd-e2e-")), "built.pipeline.json");
+  writeFileSync(file, JSON.stringify(design));
+  return execFileSync(process.execPath, ["bin/pipeline-designer.mjs", "compile", file], {
+    encoding: "utf8",
+  });
+}
+
+test("build the PyTorch pipeline by drag and drop; the definition equals the CLI's", async ({
+  page,
+}) => {
+  const designer = new DesignerPage(page);
+  const inspector = new InspectorPage(page);
+  const previews = new PreviewsPage(page);
+  await designer.open();
+  await designer.startEmpty();
+  await designer.palette.dragToCanvas("Data Load", { x: 40, y: 30 });
+  await designer.palette.dragToCanvas("Tabular Preprocessing", { x: 440, y: 30 });
+  await designer.palette.dragToCanvas("PyTorch Training", { x: 40, y: 230 });
+  await designer.palette.dragToCanvas("PyTorch Model", { x: 440, y: 230 });
+  const ids = (await designer.design()).steps.map((step) => step.id);
+  expect(ids).toEqual(["dataload", "tabularpreprocessing", "pytorchtraining", "pytorchmodel"]);
+  await designer.canvas.link(
+    { step: "dataload", output: "DATA" },
+    { step: "tabularpreprocessing", input: "DATA" },
+  );
+  await designer.canvas.link(
+    { step: "tabularpreprocessing", output: "processed_data" },
+    { step: "pytorchtraining", input: "input_path" },
+  );
+  await designer.canvas.link(
+    { step: "pytorchtraining", output: "model_output" },
+    { step: "pytorchmodel", input: "model_data" },
+  );
+  await expect.poll(async () => (await designer.design()).edges.length).toBe(3);
+
+  await designer.canvas.select("TabularPreprocessing-Training");
+  await inspector.fill("Label field", "target");
+  await designer.canvas.select("PyTorchTraining");
+  await addHyperparameters(page, [...HYPERPARAMETERS, ["learning_rate", "0.001"]]);
+  await expect(designer.problems).toContainText("No problems");
+
+  await previews.show("Definition");
+  const shown = await previews.definitionText();
+  expect(shown).toBe(cliCompile(await designer.design()));
+  expect(JSON.parse(shown).Steps.map((step: { Name: string }) => step.Name)).toEqual([
+    "DataLoad-Training",
+    "TabularPreprocessing-Training",
+    "PyTorchTraining",
+    "PyTorchModel-RepackModel-0",
+    "PyTorchModel-CreateModel",
+  ]);
+});
+
+test("build the XGBoost pipeline with the keyboard only; the definition equals the CLI's", async ({
+  page,
+}) => {
+  const designer = new DesignerPage(page);
+  const inspector = new InspectorPage(page);
+  const previews = new PreviewsPage(page);
+  await designer.open();
+  await designer.startEmpty();
+  for (const item of ["Data Load", "Tabular Preprocessing", "XGBoost Training", "XGBoost Model"])
+    await designer.palette.addWithKeyboard(item);
+  await expect.poll(async () => (await designer.design()).steps.length).toBe(4);
+  await designer.button("Auto layout").click();
+  await designer.button("Auto-connect").click();
+  await page
+    .getByRole("dialog", { name: "Auto-connect" })
+    .getByRole("button", { name: "Connect selected" })
+    .click();
+  await expect.poll(async () => (await designer.design()).edges.length).toBe(3);
+
+  // The last added step is selected; walk to the others with the Inspector only.
+  await page.evaluate(() => undefined);
+  await designer.canvas.select("TabularPreprocessing-Training");
+  await inspector.fill("Label field", "target");
+  await designer.canvas.select("XGBoostTraining");
+  await addHyperparameters(page, [...HYPERPARAMETERS, ["num_round", "100"], ["max_depth", "6"]]);
+  await expect(designer.problems).toContainText("No problems");
+
+  await previews.show("Definition");
+  const shown = await previews.definitionText();
+  expect(shown).toBe(cliCompile(await designer.design()));
+  const training = JSON.parse(shown).Steps.find(
+    (step: { Name: string }) => step.Name === "XGBoostTraining",
+  );
+  expect(
+    training.Arguments.InputDataConfig.map(
+      (channel: { ChannelName: string }) => channel.ChannelName,
+    ),
+  ).toEqual(["train", "validation", "test", "config"]);
+});
