@@ -163,3 +163,15 @@ describe("parameter binding", () => {
     ).not.toContain("PrepInstance");
   });
 });
+
+describe("linking twice", () => {
+  it("refuses re-drawing an existing link with a reason and records nothing", () => {
+    const store = fresh();
+    const check = store
+      .getState()
+      .connect({ from: { step: "load", output: "DATA" }, to: { step: "prep", input: "DATA" } });
+    expect(check).toMatchObject({ allowed: false, gate: "alreadyFed" });
+    expect(check.allowed ? "" : check.message).toMatch(/already linked/);
+    expect(history(store)).toBe(0);
+  });
+});

@@ -134,6 +134,13 @@ export function createDesignStore(initial: Design) {
           },
           connect: (edge) => {
             const { design } = get();
+            if (design.edges.some((existing) => sameEdge(existing, edge))) {
+              return {
+                allowed: false,
+                gate: "alreadyFed",
+                message: `already linked: ${edge.from.output} feeds ${edge.to.input}`,
+              };
+            }
             const check = checkLink(design, edge);
             if (!check.allowed) return check;
             const result = connectDesign(design, edge);

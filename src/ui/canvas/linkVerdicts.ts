@@ -1,5 +1,5 @@
 import { stepType } from "../../catalog";
-import type { Design, Edge } from "../../model";
+import { sameEdge, type Design, type Edge } from "../../model";
 import { checkLink } from "../../resolver";
 import { portKey, type LinkDrag } from "../../store/uiStore";
 
@@ -29,7 +29,11 @@ export function linkVerdicts(
               from: { step: other.id, output: port.logicalName },
               to: { step: stepId, input: logicalName },
             };
-      const check = checkLink(design, edge);
+      // Re-drawing an existing link is not a new link: show it as taken, not as a target.
+      const existing = design.edges.some((candidate) => sameEdge(candidate, edge));
+      const check = existing
+        ? { allowed: false as const, message: "already linked" }
+        : checkLink(design, edge);
       verdicts[portKey(other.id, direction === "out" ? "in" : "out", port.logicalName)] =
         check.allowed
           ? { allowed: true, message: check.explanation }

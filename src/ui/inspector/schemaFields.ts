@@ -24,14 +24,7 @@ export const SECTION_ORDER: readonly FieldSection[] = [
 
 /** The value a field holds once defaults, optionals and `{ parameter }` unions are looked through. */
 export type ValueType =
-  | "string"
-  | "integer"
-  | "number"
-  | "boolean"
-  | "object"
-  | "array"
-  | "record"
-  | "other";
+  "string" | "integer" | "number" | "boolean" | "object" | "array" | "record" | "other";
 
 /** One member of a group field (checkpoint, profiler). */
 export interface GroupMember {
@@ -100,7 +93,13 @@ export function unwrapSchema(schema: z.ZodType): UnwrappedSchema {
       if (literals) {
         const values = options.flatMap((option) => option.values as (string | number)[]);
         const valueType = typeof values[0] === "number" ? "number" : "string";
-        return { base: { type: valueType }, defaultValue, optional, parameterizable, options: values };
+        return {
+          base: { type: valueType },
+          defaultValue,
+          optional,
+          parameterizable,
+          options: values,
+        };
       }
       const own = options.filter((option) => !isParameterRefSchema(option));
       if (own.length !== 1 || own.length === options.length) break;
@@ -163,8 +162,7 @@ const cache = new WeakMap<StepDefinition, readonly FormField[]>();
 export function formFields(definition: StepDefinition): readonly FormField[] {
   const cached = cache.get(definition);
   if (cached) return cached;
-  const shape = (definition.configSchema as unknown as { shape: Record<string, z.ZodType> })
-    .shape;
+  const shape = (definition.configSchema as unknown as { shape: Record<string, z.ZodType> }).shape;
   const fields: FormField[] = [];
   for (const [key, schema] of Object.entries(shape)) {
     const meta = fieldRegistry.get(schema);
