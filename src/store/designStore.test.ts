@@ -175,3 +175,36 @@ describe("linking twice", () => {
     expect(history(store)).toBe(0);
   });
 });
+
+describe("pipeline settings and unlinking", () => {
+  it("a settings commit is one undo step", () => {
+    const store = fresh();
+    store
+      .getState()
+      .updatePipeline({ name: "fraud-v2", cache: { enabled: true, expireAfter: "P7D" } });
+    expect(store.getState().design.pipeline).toMatchObject({
+      name: "fraud-v2",
+      cache: { enabled: true, expireAfter: "P7D" },
+    });
+    expect(history(store)).toBe(1);
+    undo(store);
+    expect(store.getState().design.pipeline.name).toBe("fraud-pytorch");
+  });
+
+  it("disconnect removes exactly the given links as one step", () => {
+    const store = fresh();
+    store
+      .getState()
+      .disconnect([
+        { from: { step: "load", output: "DATA" }, to: { step: "prep", input: "DATA" } },
+      ]);
+    expect(store.getState().design.edges).toHaveLength(2);
+    expect(history(store)).toBe(1);
+    store
+      .getState()
+      .disconnect([
+        { from: { step: "load", output: "DATA" }, to: { step: "prep", input: "DATA" } },
+      ]);
+    expect(history(store)).toBe(1);
+  });
+});

@@ -149,12 +149,10 @@ export function createDesignStore(initial: Design) {
           },
           disconnect: (edges) => {
             const { design } = get();
-            update({
-              ...design,
-              edges: design.edges.filter(
-                (existing) => !edges.some((edge) => sameEdge(edge, existing)),
-              ),
-            });
+            const kept = design.edges.filter(
+              (existing) => !edges.some((edge) => sameEdge(edge, existing)),
+            );
+            if (kept.length !== design.edges.length) update({ ...design, edges: kept });
           },
           connectMany: (edges) => {
             let design = get().design;
