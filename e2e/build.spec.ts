@@ -91,19 +91,21 @@ test("build the XGBoost pipeline with the keyboard only; the definition equals t
   for (const item of ["Data Load", "Tabular Preprocessing", "XGBoost Training", "XGBoost Model"])
     await designer.palette.addWithKeyboard(item);
   await expect.poll(async () => (await designer.design()).steps.length).toBe(4);
-  await designer.button("Auto layout").click();
-  await designer.button("Auto-connect").click();
-  await page
-    .getByRole("dialog", { name: "Auto-connect" })
-    .getByRole("button", { name: "Connect selected" })
-    .click();
+  // Steps added at the centre stack up: lay them out, then link them, all from the keyboard.
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Shift+L");
+  // The first layout loads elkjs into its worker, which takes a while on a cold dev server.
+  await expect(designer.announcements).toContainText("Laid out", { timeout: 20_000 });
+  await page.keyboard.press("Shift+C");
+  const dialog = page.getByRole("dialog", { name: "Auto-connect" });
+  await dialog.getByRole("button", { name: "Connect selected" }).focus();
+  await page.keyboard.press("Enter");
   await expect.poll(async () => (await designer.design()).edges.length).toBe(3);
+  await expect(dialog).toBeHidden();
 
-  // The last added step is selected; walk to the others with the Inspector only.
-  await page.evaluate(() => undefined);
-  await designer.canvas.select("TabularPreprocessing-Training");
+  await designer.canvas.selectWithKeyboard("TabularPreprocessing-Training");
   await inspector.fill("Label field", "target");
-  await designer.canvas.select("XGBoostTraining");
+  await designer.canvas.selectWithKeyboard("XGBoostTraining");
   await addHyperparameters(page, [...HYPERPARAMETERS, ["num_round", "100"], ["max_depth", "6"]]);
   await expect(designer.problems).toContainText("No problems");
 

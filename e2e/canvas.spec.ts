@@ -99,7 +99,7 @@ test("auto layout moves the steps as one undoable step", async ({ page }) => {
   await designer.open();
   const before = (await designer.design()).steps.map((step) => step.position);
   await designer.button("Auto layout").click();
-  await expect(designer.announcements).toContainText("Laid out");
+  await expect(designer.announcements).toContainText("Laid out", { timeout: 20_000 });
   const after = (await designer.design()).steps.map((step) => step.position);
   expect(after).not.toEqual(before);
   expect(after[0]!.x).toBeLessThan(after[1]!.x);

@@ -243,7 +243,6 @@ export function Canvas({ onEdgeSelection }: { onEdgeSelection: (edges: FlowEdge[
         fitViewOptions={FIT_VIEW}
         minZoom={0.1}
         onlyRenderVisibleElements={design.steps.length > 200}
-        proOptions={{ hideAttribution: true }}
         aria-label="Pipeline canvas"
       >
         <Background />
