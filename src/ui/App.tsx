@@ -20,7 +20,7 @@ import {
 } from "../io";
 import { setDefinitionBaseline } from "./previews/baseline";
 import { Previews } from "./previews/Previews";
-import { Inspector } from "./forms/Inspector";
+import { Inspector, PipelinePanel } from "./inspector";
 import { ProblemsPanel } from "./ProblemsPanel";
 import { Toolbar } from "./Toolbar";
 
@@ -28,6 +28,7 @@ const selectDesign = (state: DesignState) => state.design;
 const selectAnnouncement = (state: UiState) => state.announcement;
 const selectSaveStatus = (state: UiState) => state.saveStatus;
 const selectWarning = (state: UiState) => state.warning;
+const selectSelectedCount = (state: UiState) => state.selectedStepIds.length;
 
 export function App() {
   return (
@@ -47,6 +48,7 @@ function Designer() {
   const fileInput = useRef<HTMLInputElement>(null);
   const saveStatus = useUi(selectSaveStatus);
   const warning = useUi(selectWarning);
+  const selectedCount = useUi(selectSelectedCount);
   const selectedEdges = useRef<FlowEdge[]>([]);
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const [animating, setAnimating] = useState(false);
@@ -185,7 +187,7 @@ function Designer() {
         </div>
         <aside className="side-panel" aria-label="Inspector">
           <StepLinks />
-          <Inspector />
+          {selectedCount === 0 ? <PipelinePanel /> : <Inspector />}
         </aside>
       </main>
       <section className="bottom-dock" aria-label="Previews and problems">

@@ -1,0 +1,154 @@
+import { useState, type FocusEvent, type KeyboardEvent } from "react";
+import type { MetricDefinition } from "../../catalog";
+import type { Diagnostic } from "../../model";
+import { useDesignerStores } from "../designerContext";
+import { describedBy, FieldMessages, useFieldIds } from "./FieldShell";
+import { hasError, messagesOf, pathWithin, problemsUnder } from "./fieldProblems";
+import { metricsToStore, sameValue } from "./fieldValues";
+import type { FormField } from "./schemaFields";
+
+export interface MetricsFieldProps {
+  stepId: string;
+  field: FormField;
+  stored: unknown;
+  problems: readonly Diagnostic[];
+}
+
+const PARTS = ["name", "regex"] as const;
+
+const rowsOf = (value: unknown): MetricDefinition[] =>
+  Array.isArray(value)
+    ? value.map((row: Partial<MetricDefinition>) => ({
+        name: String(row?.name ?? ""),
+        regex: String(row?.regex ?? ""),
+      }))
+    : [];
+
+/**
+ * Metric definitions as a plain name/regex table (the Metrics preview tests them against log
+ * lines). The whole list is one commit: on leaving a row, Enter, or removing a row.
+ */
+export function MetricsField({ stepId, field, stored, problems }: MetricsFieldProps) {
+  const stores = useDesignerStores();
+  const ids = useFieldIds();
+  const effective = stored ?? field.defaultValue;
+  const [rows, setRows] = useState(() => rowsOf(effective));
+  const [seen, setSeen] = useState(effective);
+  const [added, setAdded] = useState<number | null>(null);
+  if (seen !== effective) {
+    setSeen(effective);
+    setRows(rowsOf(effective));
+  }
+  const commit = (next: readonly MetricDefinition[]) => {
+    const list = metricsToStore(next);
+    if (sameValue(list, effective)) return;
+    stores.design.getState().setStepConfigValue(stepId, [field.key], list);
+  };
+  const update = (index: number, patch: Partial<MetricDefinition>) =>
+    setRows(rows.map((row, at) => (at === index ? { ...row, ...patch } : row)));
+  const onRowBlur = (event: FocusEvent<HTMLTableRowElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) commit(rows);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "Enter") commit(rows);
+    else if (event.key === "Escape") setRows(rowsOf(effective));
+  };
+  const inCell = (path: string | undefined) =>
+    rows.some((_, index) =>
+      PARTS.some((part) => pathWithin(path, `${field.key}[${index}].${part}`)),
+    );
+  const own = problems.filter((diagnostic) => !inCell(diagnostic.path));
+  const messages = messagesOf(own);
+  const invalid = hasError(own);
+  return (
+    <fieldset
+      className={`insp-field insp-metrics${invalid ? " insp-field--invalid" : ""}`}
+      aria-describedby={describedBy(ids, messages, field.meta.help)}
+    >
+      <legend>{field.meta.label}</legend>
+      {stored === undefined && <p className="insp-muted">The step type's preset.</p>}
+      {rows.length === 0 ? (
+        <p className="insp-muted">None: SageMaker will record no training metrics.</p>
+      ) : (
+        <table className="insp-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Regex</th>
+              <th scope="col">
+                <span className="insp-sr-only">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              <tr key={index} onBlur={onRowBlur}>
+                {PARTS.map((part) => {
+                  const cellProblems = problemsUnder(problems, `${field.key}[${index}].${part}`);
+                  const errorId = `${ids.id}-${index}-${part}-error`;
+                  return (
+                    <td key={part}>
+                      <input
+                        aria-label={`Metric ${index + 1} ${part}`}
+                        value={row[part]}
+                        className={part === "regex" ? "insp-mono" : undefined}
+                        autoFocus={part === "name" && index === added}
+                        aria-invalid={hasError(cellProblems) || undefined}
+                        aria-describedby={cellProblems.length > 0 ? errorId : undefined}
+                        onChange={(event) => update(index, { [part]: event.target.value })}
+                        onKeyDown={onKeyDown}
+                      />
+                      {cellProblems.length > 0 && (
+                        <p id={errorId} className="insp-field__error">
+                          {messagesOf(cellProblems).join(" · ")}
+                        </p>
+                      )}
+                    </td>
+                  );
+                })}
+                <td>
+                  <button
+                    type="button"
+                    className="insp-icon-button"
+                    aria-label={`Remove metric ${index + 1}`}
+                    onClick={() => {
+                      const next = rows.filter((_, at) => at !== index);
+                      setRows(next);
+                      commit(next);
+                    }}
+                  >
+                    ×
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="insp-actions">
+        <button
+          type="button"
+          className="insp-add"
+          onClick={() => {
+            setAdded(rows.length);
+            setRows([...rows, { name: "", regex: "" }]);
+          }}
+        >
+          Add metric
+        </button>
+        {stored !== undefined && (
+          <button
+            type="button"
+            className="insp-add"
+            onClick={() =>
+              stores.design.getState().setStepConfigValue(stepId, [field.key], undefined)
+            }
+          >
+            Reset to preset
+          </button>
+        )}
+      </div>
+      <FieldMessages ids={ids} messages={messages} invalid={invalid} help={field.meta.help} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,2 @@
+export { Inspector } from "./Inspector";
+export { PipelinePanel } from "./PipelinePanel";
