@@ -9,7 +9,8 @@ import {
 import { definitionFileName } from "./definitionText";
 import { DefinitionViewer } from "./DefinitionViewer";
 import { DiagnosticList } from "./DiagnosticList";
-import { copyText, downloadText } from "./fileActions";
+import { downloadText } from "../../io";
+import { copyText } from "./fileActions";
 import { useSelectedStep } from "./useSelectedStep";
 
 const selectPipelineName = (state: DesignState) => state.design.pipeline.name;
@@ -42,7 +43,7 @@ export const DefinitionPanel = memo(function DefinitionPanel({ active }: { activ
   const download = useCallback(() => {
     if (json === null) return;
     const fileName = definitionFileName(pipelineName);
-    downloadText(json, fileName);
+    downloadText(fileName, json);
     setStatus(`Downloaded ${fileName}.`);
   }, [json, pipelineName]);
   const toggleDiff = useCallback(() => setDiff((on) => !on), []);

@@ -1,5 +1,4 @@
-// The previews' only contact with the browser outside React: clipboard and file download.
-// Small on purpose, so it can move to src/io when that module offers the same calls.
+// The previews' clipboard call; downloads go through src/io.
 
 /** Copies text to the clipboard; resolves to a sentence for the status line. */
 export async function copyText(text: string, what: string): Promise<string> {
@@ -9,18 +8,4 @@ export async function copyText(text: string, what: string): Promise<string> {
   } catch (cause) {
     return `Could not copy: ${cause instanceof Error ? cause.message : "the browser refused"}.`;
   }
-}
-
-/** Offers text as a file download named `fileName`. */
-export function downloadText(text: string, fileName: string, type = "application/json"): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.style.display = "none";
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke after the click has been handled, or some browsers cancel the download.
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
