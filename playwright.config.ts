@@ -20,10 +20,12 @@ export default defineConfig({
     permissions: ["clipboard-read", "clipboard-write"],
   },
   webServer: {
-    command: `npx vite --host 127.0.0.1 --port ${port} --strictPort`,
+    // The production build, not the dev server: the dev server re-optimises dependencies the first
+    // time a lazy chunk (CodeMirror, the layout worker) is seen and reloads the page mid-test.
+    command: `npx vite build --outDir dist-e2e --emptyOutDir --logLevel warn && npx vite preview --outDir dist-e2e --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     env: { VITE_TEST_HOOKS: "1" },
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 120_000,
   },
 });
