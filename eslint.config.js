@@ -82,6 +82,7 @@ export default tseslint.config(
   {
     ignores: [
       "dist",
+      ".venv",
       "dist-e2e",
       "node_modules",
       "playwright-report",

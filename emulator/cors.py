@@ -1,0 +1,94 @@
+"""WSGI middleware that makes moto usable from a browser page on another origin.
+
+moto echoes origins but exposes no response headers, refuses some preflights and answers
+unimplemented calls with an HTML 500 without CORS headers (the browser then sees only
+"Failed to fetch"). This layer answers every preflight, exposes the headers the AWS SDK reads,
+and turns failures into JSON errors the app can show.
+"""
+
+import json
+import traceback
+
+EXPOSED_HEADERS = ", ".join(
+    [
+        "ETag",
+        "x-amzn-requestid",
+        "x-amz-request-id",
+        "x-amz-id-2",
+        "x-amzn-errortype",
+        "x-amzn-errormessage",
+        "x-amz-version-id",
+        "x-amz-checksum-crc32",
+        "Date",
+    ]
+)
+ALLOWED_METHODS = "GET, PUT, POST, DELETE, HEAD, OPTIONS, PATCH"
+
+
+def cors_headers(environ):
+    origin = environ.get("HTTP_ORIGIN") or "*"
+    requested = environ.get("HTTP_ACCESS_CONTROL_REQUEST_HEADERS") or "*"
+    headers = [
+        ("Access-Control-Allow-Origin", origin),
+        ("Access-Control-Allow-Methods", ALLOWED_METHODS),
+        ("Access-Control-Allow-Headers", requested),
+        ("Access-Control-Expose-Headers", EXPOSED_HEADERS),
+        ("Access-Control-Max-Age", "600"),
+    ]
+    if origin != "*":
+        headers += [("Access-Control-Allow-Credentials", "true"), ("Vary", "Origin")]
+    return headers
+
+
+def json_error(start_response, environ, status, error_type, message):
+    body = json.dumps({"__type": error_type, "message": message}).encode()
+    headers = [
+        ("Content-Type", "application/x-amz-json-1.1"),
+        ("Content-Length", str(len(body))),
+        ("x-amzn-errortype", error_type),
+    ] + cors_headers(environ)
+    start_response(status, headers)
+    return [body]
+
+
+def target_of(environ):
+    """The `Service.Operation` of a JSON-protocol call, e.g. `SageMaker.CreatePipeline`."""
+    return environ.get("HTTP_X_AMZ_TARGET", "")
+
+
+class CorsMiddleware:
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        if environ.get("REQUEST_METHOD") == "OPTIONS":
+            start_response("200 OK", cors_headers(environ) + [("Content-Length", "0")])
+            return [b""]
+
+        captured = {}
+
+        def capture(status, headers, exc_info=None):
+            captured["status"] = status
+            captured["headers"] = headers
+            return lambda data: captured.setdefault("written", []).append(data)
+
+        try:
+            body = b"".join(self.app(environ, capture))
+        except Exception as error:  # moto raised instead of answering: say so as an AWS error
+            traceback.print_exc()
+            where = target_of(environ) or environ.get("PATH_INFO")
+            return json_error(start_response, environ, "500 Internal Server Error", "InternalFailure", f"emulator error in {where}: {error}")
+        body = b"".join(captured.get("written", [])) + body
+        status = captured.get("status", "500 Internal Server Error")
+        headers = captured.get("headers", [])
+        content_type = {name.lower(): value for name, value in headers}.get("content-type", "")
+        if status.startswith("500") and "html" in content_type:
+            action = target_of(environ) or environ.get("PATH_INFO", "")
+            return json_error(start_response, environ, "501 Not Implemented", "NotImplemented", f"the local emulator does not implement {action}")
+        ours = {name.lower() for name, _ in cors_headers(environ)}
+        # A HEAD answer has no body but must keep the object's Content-Length.
+        keep_length = environ.get("REQUEST_METHOD") == "HEAD"
+        kept = [(n, v) for n, v in headers if n.lower() not in ours and (keep_length or n.lower() != "content-length")]
+        length = [] if keep_length else [("Content-Length", str(len(body)))]
+        start_response(status, kept + cors_headers(environ) + length)
+        return [body]

@@ -1,0 +1,34 @@
+"""The local AWS emulator: moto's server behind the CORS and Pipelines layers, on 127.0.0.1 only.
+
+Usage: .venv/bin/python emulator/server.py [--port 4566]   (EMULATOR_PORT also sets the port)
+"""
+
+import argparse
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app  # noqa: E402
+from werkzeug.serving import run_simple  # noqa: E402
+
+from cors import CorsMiddleware  # noqa: E402
+from pipelines import PipelinesMiddleware  # noqa: E402
+
+
+def build_app():
+    moto_app = DomainDispatcherApplication(create_backend_app)
+    return CorsMiddleware(PipelinesMiddleware(moto_app))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--port", type=int, default=int(os.environ.get("EMULATOR_PORT", "4566")))
+    args = parser.parse_args()
+    os.environ.setdefault("MOTO_PORT", str(args.port))
+    print(f"emulator: listening on http://127.0.0.1:{args.port}", flush=True)
+    run_simple("127.0.0.1", args.port, build_app(), threaded=True, use_reloader=False)
+
+
+if __name__ == "__main__":
+    main()
