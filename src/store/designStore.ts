@@ -4,7 +4,6 @@ import { defaultStepName, STARTER_FILES, stepType } from "../catalog";
 import {
   addStep as addStepToDesign,
   connect as connectDesign,
-  loadDesign,
   removeStep,
   renameStep as renameDesignStep,
   sameEdge,
@@ -12,7 +11,6 @@ import {
   uniqueStepName,
   type Design,
   type Edge,
-  type LoadResult,
   type PipelineParameter,
   type PipelineSettings,
 } from "../model";
@@ -31,7 +29,6 @@ export interface DesignState {
   design: Design;
   /** Increments on every load, so views can reset (fit view, clear selection). */
   loadCount: number;
-  openDesign: (value: unknown) => LoadResult;
   replaceDesign: (design: Design) => void;
   addStep: (type: string, position: Position) => string | null;
   removeSteps: (ids: readonly string[]) => void;
@@ -69,11 +66,6 @@ export function createDesignStore(initial: Design) {
         return {
           design: initial,
           loadCount: 0,
-          openDesign: (value) => {
-            const result = loadDesign(value);
-            if (result.kind === "ok") get().replaceDesign(result.design);
-            return result;
-          },
           replaceDesign: (design) => {
             set((state) => ({ design, loadCount: state.loadCount + 1 }));
             store.temporal.getState().clear();
