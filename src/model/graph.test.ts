@@ -13,7 +13,8 @@ import {
   wouldCreateCycle,
   type GraphResult,
 } from "./graph";
-import { DESIGN_FORMAT, type Design, type Edge, type Step } from "./schema";
+import { type Design, type Edge, type Step } from "./schema";
+import { testDesign } from "../../tests/support/designs";
 
 function step(id: string, config: Record<string, unknown> = {}): Step {
   return { id, type: "DataLoad", name: id.toUpperCase(), position: { x: 0, y: 0 }, config };
@@ -24,25 +25,7 @@ function edge(from: string, to: string, port = "DATA"): Edge {
   return { from: { step: from, output: port }, to: { step: to, input: port } };
 }
 
-function design(steps: Step[], edges: Edge[] = []): Design {
-  return {
-    format: DESIGN_FORMAT,
-    version: 1,
-    pipeline: {
-      name: "p",
-      description: "",
-      region: "us-east-1",
-      roleArn: "arn:aws:iam::123456789012:role/R",
-      bucket: "bucket",
-      s3Prefix: "",
-      parameters: [],
-      cache: { enabled: false, expireAfter: "P30D" },
-      tags: {},
-    },
-    steps,
-    edges,
-  };
-}
+const design = testDesign;
 
 /** Chain a → b → c. */
 const chain = () => design([step("a"), step("b"), step("c")], [edge("a", "b"), edge("b", "c")]);

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { STEP_TYPES, stepType, type StepTypeName } from "../catalog";
-import { connect, DESIGN_FORMAT, findCycle, type Design, type Edge, type Step } from "../model";
+import { connect, findCycle, type Design, type Edge, type Step } from "../model";
 import { checkLink, proposeLinks } from "./index";
+import { testDesign } from "../../tests/support/designs";
 
 // Fixed seed and run count per property, so a failure reproduces exactly.
 const RUNS = { seed: 42, numRuns: 300 };
@@ -13,25 +14,7 @@ const INPUT_NAMES = [
   ...new Set(STEP_TYPES.flatMap((d) => d.dependencies.map((i) => i.logicalName))),
 ];
 
-function emptyDesign(steps: Step[]): Design {
-  return {
-    format: DESIGN_FORMAT,
-    version: 1,
-    pipeline: {
-      name: "property",
-      description: "",
-      region: "us-east-1",
-      roleArn: "arn:aws:iam::123456789012:role/R",
-      bucket: "bucket",
-      s3Prefix: "",
-      parameters: [],
-      cache: { enabled: false, expireAfter: "P30D" },
-      tags: {},
-    },
-    steps,
-    edges: [],
-  };
-}
+const emptyDesign = (steps: Step[]): Design => testDesign(steps);
 
 const pick = <T>(list: readonly T[], index: number): T | undefined =>
   list.length === 0 ? undefined : list[index % list.length];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stepType, type DependencySpec, type OutputSpec, type StepTypeName } from "../catalog";
-import { DESIGN_FORMAT, type Design, type Edge, type Step } from "../model";
+import type { Edge, Step } from "../model";
 import {
   ACCEPT_THRESHOLD,
   candidatesFor,
@@ -11,6 +11,7 @@ import {
   type LinkCheck,
   type ScorePart,
 } from "./index";
+import { testDesign } from "../../tests/support/designs";
 
 function step(id: string, type: StepTypeName, name: string): Step {
   return { id, type, name, position: { x: 0, y: 0 }, config: {} };
@@ -20,25 +21,7 @@ function link(from: string, output: string, to: string, input: string): Edge {
   return { from: { step: from, output }, to: { step: to, input } };
 }
 
-function design(steps: Step[], edges: Edge[] = []): Design {
-  return {
-    format: DESIGN_FORMAT,
-    version: 1,
-    pipeline: {
-      name: "resolver-test",
-      description: "",
-      region: "us-east-1",
-      roleArn: "arn:aws:iam::123456789012:role/R",
-      bucket: "bucket",
-      s3Prefix: "",
-      parameters: [],
-      cache: { enabled: false, expireAfter: "P30D" },
-      tags: {},
-    },
-    steps,
-    edges,
-  };
-}
+const design = testDesign;
 
 /** The reference DAG of DESIGN.md: load → prep → train → model, plus an XGBoost training step. */
 const load = step("load", "DataLoad", "DataLoad-Training");
