@@ -12,3 +12,4 @@ export { pythonJsonDumps } from "./pythonJson";
 export { metricRegexProblem } from "./metrics";
 export { validateDesign, type ResolvedStep } from "./validate";
 export type { Expression } from "./expressions";
+export { diffDefinitions, type DefinitionDiff, type EntryChange } from "./definitionDiff";

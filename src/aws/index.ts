@@ -1,0 +1,26 @@
+// What the UI imports from src/aws: light modules only; the SDK and Amplify load on demand.
+export { AwsConnection, type ConnectionState, type SignInOutcome } from "./connection";
+export {
+  CONNECTION_FIELDS,
+  ConnectionConfigSchema,
+  loadConnectionConfig,
+  parseConnectionConfig,
+  saveConnectionConfig,
+  type ConfigResult,
+  type ConnectionConfig,
+} from "./config";
+export { locateProblem, toAwsProblem, type ProblemLocation } from "./errors";
+export { stepRunFor, watchExecution, type RunSnapshot } from "./runs";
+export {
+  STAGES,
+  SubmitError,
+  planSubmission,
+  submitPipeline,
+  type PlannedUpload,
+  type Progress,
+  type Stage,
+  type SubmissionPlan,
+  type SubmitResult,
+} from "./submit";
+export type * from "./types";
+export { TERMINAL_STATUSES } from "./types";

@@ -1,0 +1,231 @@
+// Loaded on demand (see connection.ts): the AWS SDK never weighs on the designer's first load.
+import { HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  CreatePipelineCommand,
+  DescribePipelineCommand,
+  DescribePipelineExecutionCommand,
+  ListPipelineExecutionsCommand,
+  ListPipelineExecutionStepsCommand,
+  ListPipelineParametersForExecutionCommand,
+  SageMakerClient,
+  StartPipelineExecutionCommand,
+  StopPipelineExecutionCommand,
+  UpdatePipelineCommand,
+  type PipelineExecutionStep,
+} from "@aws-sdk/client-sagemaker";
+import type { ConnectionConfig } from "./config";
+import { EXPIRED_CREDENTIAL_CODES, identityPoolCredentials } from "./credentials";
+import { toAwsProblem } from "./errors";
+import type { ExecutionStatus, ExecutionStep, PipelineClient, StepStatus } from "./types";
+
+const tagList = (tags: Record<string, string>) =>
+  Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+
+/** PipelineClient over AWS SDK v3, signed with the user's identity-pool credentials. */
+export function createSdkPipelineClient(
+  config: ConnectionConfig,
+  idToken: () => Promise<string>,
+): PipelineClient {
+  const credentials = identityPoolCredentials(config, idToken);
+  const common = { region: config.region, endpoint: config.endpoint, credentials };
+  const sagemaker = new SageMakerClient(common);
+  // The emulator serves buckets by path; real S3 uses virtual-hosted buckets.
+  const s3 = new S3Client({
+    ...common,
+    forcePathStyle: Boolean(config.endpoint),
+    requestChecksumCalculation: "WHEN_REQUIRED",
+  });
+
+  /** Runs a call; when the service says the credentials expired, fetches new ones and retries once. */
+  async function call<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (!EXPIRED_CREDENTIAL_CODES.includes(toAwsProblem(error).code)) throw error;
+      credentials.invalidate();
+      return run();
+    }
+  }
+
+  return {
+    async describePipeline(name) {
+      try {
+        const found = await call(() =>
+          sagemaker.send(new DescribePipelineCommand({ PipelineName: name })),
+        );
+        return {
+          arn: found.PipelineArn ?? "",
+          definition: found.PipelineDefinition ?? "",
+          lastModified: found.LastModifiedTime,
+        };
+      } catch (error) {
+        if (isMissing(error)) return null;
+        throw error;
+      }
+    },
+    async objectHash(bucket, key) {
+      try {
+        const head = await call(() => s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key })));
+        return head.Metadata?.sha256 ?? "";
+      } catch (error) {
+        if (toAwsProblem(error).status === 404) return null;
+        throw error;
+      }
+    },
+    async putObject({ bucket, key, body, contentType, sha256 }) {
+      await call(() =>
+        s3.send(
+          new PutObjectCommand({
+            Bucket: bucket,
+            Key: key,
+            Body: body,
+            ContentType: contentType,
+            Metadata: { sha256 },
+          }),
+        ),
+      );
+    },
+    async createPipeline(request) {
+      const created = await call(() =>
+        sagemaker.send(
+          new CreatePipelineCommand({
+            PipelineName: request.name,
+            PipelineDefinition: request.definition,
+            PipelineDescription: request.description || undefined,
+            RoleArn: request.roleArn,
+            ClientRequestToken: request.clientRequestToken,
+            Tags: Object.keys(request.tags).length ? tagList(request.tags) : undefined,
+          }),
+        ),
+      );
+      return created.PipelineArn ?? "";
+    },
+    async updatePipeline(request) {
+      const updated = await call(() =>
+        sagemaker.send(
+          new UpdatePipelineCommand({
+            PipelineName: request.name,
+            PipelineDefinition: request.definition,
+            PipelineDescription: request.description || undefined,
+            RoleArn: request.roleArn,
+          }),
+        ),
+      );
+      return updated.PipelineArn ?? "";
+    },
+    async startExecution({ pipelineName, parameters, clientRequestToken }) {
+      const started = await call(() =>
+        sagemaker.send(
+          new StartPipelineExecutionCommand({
+            PipelineName: pipelineName,
+            ClientRequestToken: clientRequestToken,
+            PipelineParameters: Object.entries(parameters).map(([Name, Value]) => ({
+              Name,
+              Value,
+            })),
+          }),
+        ),
+      );
+      return started.PipelineExecutionArn ?? "";
+    },
+    async listExecutions(pipelineName) {
+      const listed = await call(() =>
+        sagemaker.send(
+          new ListPipelineExecutionsCommand({
+            PipelineName: pipelineName,
+            SortBy: "CreationTime",
+            SortOrder: "Descending",
+            MaxResults: 50,
+          }),
+        ),
+      );
+      return (listed.PipelineExecutionSummaries ?? []).map((summary) => ({
+        arn: summary.PipelineExecutionArn ?? "",
+        status: (summary.PipelineExecutionStatus ?? "Executing") as ExecutionStatus,
+        startTime: summary.StartTime,
+        displayName: summary.PipelineExecutionDisplayName,
+      }));
+    },
+    async describeExecution(executionArn) {
+      const found = await call(() =>
+        sagemaker.send(
+          new DescribePipelineExecutionCommand({ PipelineExecutionArn: executionArn }),
+        ),
+      );
+      return {
+        arn: found.PipelineExecutionArn ?? executionArn,
+        status: (found.PipelineExecutionStatus ?? "Executing") as ExecutionStatus,
+        startTime: found.CreationTime,
+        displayName: found.PipelineExecutionDisplayName,
+        failureReason: found.FailureReason,
+      };
+    },
+    async executionParameters(executionArn) {
+      const listed = await call(() =>
+        sagemaker.send(
+          new ListPipelineParametersForExecutionCommand({ PipelineExecutionArn: executionArn }),
+        ),
+      );
+      return Object.fromEntries(
+        (listed.PipelineParameters ?? []).map((parameter) => [
+          parameter.Name ?? "",
+          parameter.Value ?? "",
+        ]),
+      );
+    },
+    async listExecutionSteps(executionArn) {
+      const steps: ExecutionStep[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await call(() =>
+          sagemaker.send(
+            new ListPipelineExecutionStepsCommand({
+              PipelineExecutionArn: executionArn,
+              NextToken: nextToken,
+              MaxResults: 100,
+            }),
+          ),
+        );
+        steps.push(...(page.PipelineExecutionSteps ?? []).map(toExecutionStep));
+        nextToken = page.NextToken;
+      } while (nextToken);
+      return steps;
+    },
+    async stopExecution(executionArn, clientRequestToken) {
+      await call(() =>
+        sagemaker.send(
+          new StopPipelineExecutionCommand({
+            PipelineExecutionArn: executionArn,
+            ClientRequestToken: clientRequestToken,
+          }),
+        ),
+      );
+    },
+  };
+}
+
+function toExecutionStep(step: PipelineExecutionStep): ExecutionStep {
+  const metadata = step.Metadata;
+  return {
+    name: step.StepName ?? "",
+    status: (step.StepStatus ?? "Starting") as StepStatus,
+    startTime: step.StartTime,
+    endTime: step.EndTime,
+    failureReason: step.FailureReason,
+    jobArn:
+      metadata?.TrainingJob?.Arn ??
+      metadata?.ProcessingJob?.Arn ??
+      metadata?.Model?.Arn ??
+      metadata?.TransformJob?.Arn,
+  };
+}
+
+/** AWS says ResourceNotFound; moto says ValidationException "…does not exist". */
+function isMissing(error: unknown): boolean {
+  const problem = toAwsProblem(error);
+  return (
+    problem.code === "ResourceNotFound" ||
+    (problem.code === "ValidationException" &&
+      /does not exist|not found|could not find/i.test(problem.message))
+  );
+}

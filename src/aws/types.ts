@@ -1,0 +1,79 @@
+/**
+ * The one interface the UI uses to reach SageMaker and S3 (DESIGN.md §1): real against the emulator
+ * or AWS (sdkClient.ts), faked in unit tests. No AWS SDK types leak through it.
+ */
+export interface PipelineClient {
+  /** The deployed pipeline and its definition, or null when no pipeline has this name. */
+  describePipeline(name: string): Promise<DeployedPipeline | null>;
+  /**
+   * The SHA-256 recorded on the object when we uploaded it: null when the key is absent, "" when
+   * the object exists without one (then it is uploaded again).
+   */
+  objectHash(bucket: string, key: string): Promise<string | null>;
+  putObject(object: {
+    bucket: string;
+    key: string;
+    body: Uint8Array;
+    contentType: string;
+    sha256: string;
+  }): Promise<void>;
+  createPipeline(request: PipelineRequest & { clientRequestToken: string }): Promise<string>;
+  updatePipeline(request: PipelineRequest): Promise<string>;
+  startExecution(request: {
+    pipelineName: string;
+    parameters: Record<string, string>;
+    clientRequestToken: string;
+  }): Promise<string>;
+  listExecutions(pipelineName: string): Promise<ExecutionSummary[]>;
+  describeExecution(executionArn: string): Promise<ExecutionDetail>;
+  executionParameters(executionArn: string): Promise<Record<string, string>>;
+  listExecutionSteps(executionArn: string): Promise<ExecutionStep[]>;
+  stopExecution(executionArn: string, clientRequestToken: string): Promise<void>;
+}
+
+export interface PipelineRequest {
+  name: string;
+  definition: string;
+  roleArn: string;
+  description: string;
+  tags: Record<string, string>;
+}
+
+export interface DeployedPipeline {
+  arn: string;
+  definition: string;
+  lastModified?: Date;
+}
+
+export type ExecutionStatus = "Executing" | "Stopping" | "Stopped" | "Failed" | "Succeeded";
+export type StepStatus = "Starting" | "Executing" | "Stopping" | "Stopped" | "Failed" | "Succeeded";
+
+export interface ExecutionSummary {
+  arn: string;
+  status: ExecutionStatus;
+  startTime?: Date;
+  displayName?: string;
+}
+
+export interface ExecutionDetail extends ExecutionSummary {
+  failureReason?: string;
+}
+
+export interface ExecutionStep {
+  name: string;
+  status: StepStatus;
+  startTime?: Date;
+  endTime?: Date;
+  failureReason?: string;
+  /** Training/processing job or model ARN the step ran, when the service reports it. */
+  jobArn?: string;
+}
+
+export const TERMINAL_STATUSES: readonly string[] = ["Stopped", "Failed", "Succeeded"];
+
+/** An AWS error as the app shows it: the service's own code and message, never a stack. */
+export interface AwsProblem {
+  code: string;
+  message: string;
+  status?: number;
+}
