@@ -3,11 +3,15 @@
 moto echoes origins but exposes no response headers, refuses some preflights and answers
 unimplemented calls with an HTML 500 without CORS headers (the browser then sees only
 "Failed to fetch"). This layer answers every preflight, exposes the headers the AWS SDK reads,
-and turns failures into JSON errors the app can show.
+and turns failures into JSON errors the app can show. The emulator's own refusals (injected
+faults, expired credentials) use `aws_error`, which answers in the protocol of the request.
 """
 
 import json
 import traceback
+import uuid
+from http import HTTPStatus
+from xml.sax.saxutils import escape
 
 EXPOSED_HEADERS = ", ".join(
     [
@@ -18,6 +22,8 @@ EXPOSED_HEADERS = ", ".join(
         "x-amzn-errortype",
         "x-amzn-errormessage",
         "x-amz-version-id",
+        # The content hash the designer records on its uploads, read back to skip unchanged ones.
+        "x-amz-meta-sha256",
         "x-amz-checksum-crc32",
         "Date",
     ]
@@ -49,6 +55,32 @@ def json_error(start_response, environ, status, error_type, message):
     ] + cors_headers(environ)
     start_response(status, headers)
     return [body]
+
+
+def xml_error(start_response, environ, status, code, message, s3=True):
+    """An error in the REST-XML shape of S3, or the query-protocol shape of IAM and STS."""
+    request_id = uuid.uuid4().hex.upper()[:16]
+    fields = f"<Code>{escape(code)}</Code><Message>{escape(message)}</Message>"
+    if s3:
+        text = f'<?xml version="1.0" encoding="UTF-8"?><Error>{fields}<RequestId>{request_id}</RequestId></Error>'
+    else:
+        text = f'<?xml version="1.0" encoding="UTF-8"?><ErrorResponse><Error><Type>Sender</Type>{fields}</Error><RequestId>{request_id}</RequestId></ErrorResponse>'
+    # A HEAD answer carries no body; the SDK reads the status alone.
+    body = b"" if environ.get("REQUEST_METHOD") == "HEAD" else text.encode()
+    headers = [("Content-Type", "application/xml"), ("Content-Length", str(len(body))), ("x-amz-request-id", request_id)] + cors_headers(environ)
+    start_response(status, headers)
+    return [body]
+
+
+def aws_error(start_response, environ, service, status, code, message):
+    """An error in the protocol the request used: JSON when it names an X-Amz-Target, else XML."""
+    try:
+        line = f"{status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        line = f"{status} Error"
+    if target_of(environ):
+        return json_error(start_response, environ, line, code, message)
+    return xml_error(start_response, environ, line, code, message, s3=service == "s3")
 
 
 def target_of(environ):

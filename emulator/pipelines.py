@@ -5,12 +5,15 @@ ListPipelineExecutionSteps or StopPipelineExecution. Here each execution runs it
 steps on a timeline (steps whose inputs are ready start together; each takes STEP_SECONDS), so a
 designer can show progress; Stop halts the steps that are running. StartPipelineExecution
 without a SigV4 signature is refused, as AWS refuses it, so the app's refusal path is testable.
+moto ignores ClientRequestToken; here a repeated token returns the first call's result, as AWS
+does, so an app that retries after a lost answer can be shown not to create a second run.
 """
 
 import io
 import json
 import os
 import re
+import threading
 import time
 
 from moto.sagemaker.models import sagemaker_backends
@@ -25,6 +28,13 @@ METADATA_KEYS = {"Processing": "ProcessingJob", "Training": "TrainingJob", "Mode
 
 # Execution ARN → epoch seconds at which it was stopped.
 stopped_at = {}
+
+# (region, pipeline name, ClientRequestToken) → the moto pipeline CreatePipeline made with it.
+# Holding moto's object rather than its ARN ties the token to moto's state: after /moto-api/reset
+# a pipeline of the same name is another object, and the token no longer applies.
+created_with = {}
+# Serializes token check and call, so two concurrent retries cannot both create.
+idempotence = threading.Lock()
 
 
 def region_of(environ):
@@ -55,6 +65,21 @@ def step_schedule(definition_text):
         return depth[name]
 
     return [(step["Name"], step.get("Type", ""), depth_of(step["Name"]) * STEP_SECONDS, (depth_of(step["Name"]) + 1) * STEP_SECONDS) for step in steps]
+
+
+def earlier_result(operation, region, request):
+    """The answer a call with this ClientRequestToken already got, or None."""
+    backend = sagemaker_backends[ACCOUNT][region]
+    name, token = request.get("PipelineName", ""), request["ClientRequestToken"]
+    pipeline = backend.pipelines.get(name)
+    if pipeline is None:
+        return None
+    if operation == "CreatePipeline":
+        return {"PipelineArn": pipeline.arn} if created_with.get((region, name, token)) is pipeline else None
+    for execution in pipeline.pipeline_executions.values():
+        if execution.client_request_token == token:
+            return {"PipelineExecutionArn": execution.arn}
+    return None
 
 
 def started(execution):
@@ -117,6 +142,8 @@ class PipelinesMiddleware:
 
         if operation == "StartPipelineExecution" and not environ.get("HTTP_AUTHORIZATION", "").startswith("AWS4-HMAC-SHA256"):
             return json_error(start_response, environ, "403 Forbidden", "MissingAuthenticationTokenException", "Request is missing a SigV4 signature: sign in to get AWS credentials.")
+        if operation in ("CreatePipeline", "StartPipelineExecution") and request.get("ClientRequestToken"):
+            return self.idempotent(environ, start_response, operation, region, request)
         if operation in ("ListPipelineExecutionSteps", "StopPipelineExecution"):
             execution = find_execution(region, request.get("PipelineExecutionArn", ""))
             if execution is None:
@@ -130,6 +157,24 @@ class PipelinesMiddleware:
         if operation in ("DescribePipelineExecution", "ListPipelineExecutions"):
             return self.with_live_status(environ, start_response, region, now)
         return self.app(environ, start_response)
+
+    def idempotent(self, environ, start_response, operation, region, request):
+        with idempotence:
+            earlier = earlier_result(operation, region, request)
+            if earlier is not None:
+                return respond(start_response, environ, earlier)
+            captured = {}
+
+            def capture(status, headers, exc_info=None):
+                captured["status"], captured["headers"] = status, headers
+                return lambda data: None
+
+            body = b"".join(self.app(environ, capture))
+            if operation == "CreatePipeline" and captured["status"].startswith("200"):
+                pipeline = sagemaker_backends[ACCOUNT][region].pipelines.get(request.get("PipelineName"))
+                created_with[(region, request.get("PipelineName"), request["ClientRequestToken"])] = pipeline
+        start_response(captured["status"], captured["headers"])
+        return [body]
 
     def with_live_status(self, environ, start_response, region, now):
         """moto says Succeeded at once; report the status of the emulated timeline instead."""

@@ -2,12 +2,13 @@
 
 Creates a Cognito user pool (email as username) with an app client (no secret; SRP, password and
 refresh auth), a confirmed demo user, an identity pool linked to the pool, the S3 bucket and the
-execution role. Writes them to the config file (default public/designer.config.json).
+execution role. Hands the ids to the emulator, which serves them to the app as designer.config.json.
 """
 
 import argparse
 import json
 import os
+import urllib.request
 
 import boto3
 
@@ -59,14 +60,24 @@ def main():
     parser.add_argument("--endpoint", default=f"http://127.0.0.1:{os.environ.get('EMULATOR_PORT', '4566')}")
     parser.add_argument("--email", default=os.environ.get("DEMO_EMAIL", "demo@example.com"))
     parser.add_argument("--password", default=os.environ.get("DEMO_PASSWORD", "DesignerDemo1!"))
-    parser.add_argument("--bucket", default="pipeline-designer-demo")
-    parser.add_argument("--out", default="public/designer.config.json")
+    # The bundled examples upload to my-ml-bucket, so they submit without editing.
+    parser.add_argument("--bucket", default=os.environ.get("DEMO_BUCKET", "my-ml-bucket"))
+    parser.add_argument("--out", help="also write the config to this file (e.g. a deployable designer.config.json)")
     args = parser.parse_args()
     config = seed(args.endpoint, args.email, args.password, args.bucket)
-    with open(args.out, "w", encoding="utf-8") as handle:
-        json.dump(config, handle, indent=2)
-        handle.write("\n")
-    print(f"seed: wrote {args.out} (user pool {config['userPoolId']}, bucket {config['bucket']})")
+    publish(args.endpoint, config)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as handle:
+            json.dump(config, handle, indent=2)
+            handle.write("\n")
+    print(f"seed: user pool {config['userPoolId']}, identity pool {config['identityPoolId']}, bucket {config['bucket']}", flush=True)
+
+
+def publish(endpoint, config):
+    """Hands the config to the emulator, which serves it as the app's designer.config.json."""
+    request = urllib.request.Request(f"{endpoint}/_emulator/designer.config.json", data=json.dumps(config).encode(), method="PUT", headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        response.read()
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The local AWS emulator: moto's server behind the CORS and Pipelines layers, on 127.0.0.1 only.
+"""The local AWS emulator: moto's server behind thin WSGI layers, on 127.0.0.1 only.
 
 Usage: .venv/bin/python emulator/server.py [--port 4566]   (EMULATOR_PORT also sets the port)
 """
@@ -12,13 +12,26 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app  # noqa: E402
 from werkzeug.serving import run_simple  # noqa: E402
 
+from appconfig import AppConfigMiddleware  # noqa: E402
+from control import ControlMiddleware  # noqa: E402
 from cors import CorsMiddleware  # noqa: E402
+from credentials import Credentials, CredentialsMiddleware  # noqa: E402
 from pipelines import PipelinesMiddleware  # noqa: E402
 
 
 def build_app():
     moto_app = DomainDispatcherApplication(create_backend_app)
-    return CorsMiddleware(PipelinesMiddleware(moto_app))
+    credentials = Credentials()
+    app = PipelinesMiddleware(moto_app)
+    # SrpPasswordCheck (srp.py) goes here, wrapping `app`: inside the CORS layer so its refusals
+    # reach the page, inside the control layer so faults and the calls log cover sign-in too.
+    app = CredentialsMiddleware(app, credentials)
+    app = CorsMiddleware(app)
+    # Outside CORS, so the calls log records the status the page really gets (e.g. 501 for
+    # moto's HTML 500s) and injected delays and faults come before anything else happens.
+    app = ControlMiddleware(app, credentials)
+    # Outermost: its one path, /_emulator/designer.config.json, is not a control endpoint.
+    return AppConfigMiddleware(app)
 
 
 def main():

@@ -7,6 +7,7 @@ import { createDesignStore } from "./store/designStore";
 import { EXAMPLES } from "./store/examples";
 import { createUiStore } from "./store/uiStore";
 import { App } from "./ui/App";
+import { Account, AccountContext } from "./ui/aws/account";
 import { DesignerContext } from "./ui/designerContext";
 import { restoreLastDesign, startSession } from "./ui/session";
 import { installTestHooks } from "./ui/testHooks";
@@ -26,11 +27,15 @@ async function start() {
     restored?.revision ?? 0,
   );
   const stores = { design, ui, session };
+  const account = new Account();
+  void account.load();
   if (import.meta.env.VITE_TEST_HOOKS === "1") installTestHooks(stores);
   createRoot(document.getElementById("root") as HTMLElement).render(
     <StrictMode>
       <DesignerContext.Provider value={stores}>
-        <App />
+        <AccountContext.Provider value={account}>
+          <App />
+        </AccountContext.Provider>
       </DesignerContext.Provider>
     </StrictMode>,
   );

@@ -36,17 +36,19 @@ export type SignInOutcome =
   | { kind: "failed"; message: string; field?: "email" | "password" | "newPassword" };
 
 export function configureAuth(config: ConnectionConfig): void {
-  Amplify.configure({
-    Auth: {
-      Cognito: {
-        userPoolId: config.userPoolId,
-        userPoolClientId: config.userPoolClientId,
-        userPoolEndpoint: config.endpoint,
-        loginWith: { email: true },
-      },
+  const auth = {
+    Cognito: {
+      userPoolId: config.userPoolId,
+      userPoolClientId: config.userPoolClientId,
+      userPoolEndpoint: config.endpoint,
+      loginWith: { email: true },
     },
-  });
+  };
+  // What aws-amplify's own configure wires up, minus the identity pool (the SDK's
+  // fromCognitoIdentityPool does that) and minus persistence (tokens stay in memory).
+  cognitoUserPoolsTokenProvider.setAuthConfig(auth);
   cognitoUserPoolsTokenProvider.setKeyValueStorage(new MemoryStorage());
+  Amplify.configure({ Auth: auth }, { Auth: { tokenProvider: cognitoUserPoolsTokenProvider } });
 }
 
 export async function signInWithPassword(email: string, password: string): Promise<SignInOutcome> {

@@ -30,6 +30,15 @@ export function toAwsProblem(error: unknown): AwsProblem {
   return { code: "Error", message: String(error) };
 }
 
+/** AWS says ResourceNotFound; moto says ValidationException "Could not find …" / "… does not exist". */
+export function isMissingResource(problem: AwsProblem): boolean {
+  return (
+    problem.code === "ResourceNotFound" ||
+    (problem.code === "ValidationException" &&
+      /does not exist|not found|could not find/i.test(problem.message))
+  );
+}
+
 /** Where in the design an AWS error points: a step, a pipeline field, or nowhere in particular. */
 export interface ProblemLocation {
   stepId?: string;

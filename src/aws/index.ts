@@ -9,7 +9,7 @@ export {
   type ConfigResult,
   type ConnectionConfig,
 } from "./config";
-export { locateProblem, toAwsProblem, type ProblemLocation } from "./errors";
+export { isMissingResource, locateProblem, toAwsProblem, type ProblemLocation } from "./errors";
 export { stepRunFor, watchExecution, type RunSnapshot } from "./runs";
 export {
   STAGES,

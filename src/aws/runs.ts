@@ -80,7 +80,10 @@ export function watchExecution(
  * The status a design step shows for a run: its definition step, or for a model step the
  * `-RepackModel-0` / `-CreateModel` steps it renders as (the least finished one wins).
  */
-export function stepRunFor(stepName: string, steps: ExecutionStep[]): ExecutionStep | undefined {
+export function stepRunFor<T extends Pick<ExecutionStep, "name"> & { status: string }>(
+  stepName: string,
+  steps: T[],
+): T | undefined {
   const own = steps.filter(
     (step) =>
       step.name === stepName ||

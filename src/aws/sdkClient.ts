@@ -15,7 +15,7 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import type { ConnectionConfig } from "./config";
 import { EXPIRED_CREDENTIAL_CODES, identityPoolCredentials } from "./credentials";
-import { toAwsProblem } from "./errors";
+import { isMissingResource, toAwsProblem } from "./errors";
 import type { ExecutionStatus, ExecutionStep, PipelineClient, StepStatus } from "./types";
 
 const tagList = (tags: Record<string, string>) =>
@@ -59,7 +59,7 @@ export function createSdkPipelineClient(
           lastModified: found.LastModifiedTime,
         };
       } catch (error) {
-        if (isMissing(error)) return null;
+        if (isMissingResource(toAwsProblem(error))) return null;
         throw error;
       }
     },
@@ -218,14 +218,4 @@ function toExecutionStep(step: PipelineExecutionStep): ExecutionStep {
       metadata?.Model?.Arn ??
       metadata?.TransformJob?.Arn,
   };
-}
-
-/** AWS says ResourceNotFound; moto says ValidationException "…does not exist". */
-function isMissing(error: unknown): boolean {
-  const problem = toAwsProblem(error);
-  return (
-    problem.code === "ResourceNotFound" ||
-    (problem.code === "ValidationException" &&
-      /does not exist|not found|could not find/i.test(problem.message))
-  );
 }

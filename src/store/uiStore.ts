@@ -19,6 +19,13 @@ export interface Refusal {
 export const portKey = (stepId: string, direction: "in" | "out", logicalName: string) =>
   `${stepId}:${direction}:${logicalName}`;
 
+/** The execution shown on the canvas: each step's status comes from here. */
+export interface RunView {
+  executionArn: string;
+  status: string;
+  steps: { name: string; status: string; failureReason?: string; jobArn?: string }[];
+}
+
 /** View state, kept apart from the document: never undone, never saved in the design. */
 export interface UiState {
   selectedStepIds: string[];
@@ -33,6 +40,8 @@ export interface UiState {
   warning: string | null;
   /** Lines explaining why an imported file was refused; null when no import failed. */
   importProblems: string[] | null;
+  /** The run whose step statuses colour the canvas; null when none is selected. */
+  run: RunView | null;
   select: (ids: string[]) => void;
   setPreviewTab: (tab: PreviewTab) => void;
   announce: (message: string) => void;
@@ -41,6 +50,7 @@ export interface UiState {
   setSaveStatus: (status: string) => void;
   setWarning: (warning: string | null) => void;
   setImportProblems: (problems: string[] | null) => void;
+  setRun: (run: RunView | null) => void;
 }
 
 export type UiStore = ReturnType<typeof createUiStore>;
@@ -64,6 +74,8 @@ export function createUiStore() {
     setSaveStatus: (saveStatus) => set({ saveStatus }),
     setWarning: (warning) => set({ warning }),
     setImportProblems: (importProblems) => set({ importProblems }),
+    run: null,
+    setRun: (run) => set({ run }),
   }));
 }
 

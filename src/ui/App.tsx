@@ -8,6 +8,11 @@ import { Palette } from "./canvas/Palette";
 import { StepLinks } from "./canvas/StepLinks";
 import { COMMANDS, isTypingTarget, type CommandContext, type DialogName } from "./commands";
 import { compiledFor, useCompiled, useDesign, useDesignerStores, useUi } from "./designerContext";
+import { useAccount } from "./aws/account";
+import { RunsPanel } from "./aws/RunsPanel";
+import { SettingsDialog } from "./aws/SettingsDialog";
+import { SignInDialog } from "./aws/SignInDialog";
+import { SubmitDialog } from "./aws/SubmitDialog";
 import { AutoConnectDialog } from "./dialogs/AutoConnectDialog";
 import { HelpDialog } from "./dialogs/HelpDialog";
 import { ImportProblemsDialog } from "./dialogs/ImportProblemsDialog";
@@ -51,6 +56,20 @@ function Designer() {
   const selectedCount = useUi(selectSelectedCount);
   const selectedEdges = useRef<FlowEdge[]>([]);
   const [dialog, setDialog] = useState<DialogName | null>(null);
+  const account = useAccount();
+  // Submit while signed out: sign in first, then continue to the review.
+  const afterSignIn = useRef<DialogName | null>(null);
+  const [focusRun, setFocusRun] = useState<string | null>(null);
+  const openDialog = useCallback(
+    (name: DialogName) => {
+      const signedIn = account.getState().connection?.getState().user != null;
+      if (name === "submit" && !signedIn) {
+        afterSignIn.current = "submit";
+        setDialog("signIn");
+      } else setDialog(name);
+    },
+    [account],
+  );
   const [animating, setAnimating] = useState(false);
   const onEdgeSelection = useCallback((edges: FlowEdge[]) => (selectedEdges.current = edges), []);
 
@@ -59,7 +78,7 @@ function Designer() {
       stores,
       flow,
       selectedEdges: () => selectedEdges.current,
-      openDialog: setDialog,
+      openDialog,
       viewportCentre: () => {
         const box = canvasRef.current?.getBoundingClientRect();
         return box
@@ -112,7 +131,7 @@ function Designer() {
         document.getElementById("problems-panel")?.focus();
       },
     }),
-    [stores, flow],
+    [stores, flow, openDialog],
   );
 
   useEffect(() => {
@@ -195,12 +214,30 @@ function Designer() {
           <Previews />
         </div>
         <ProblemsPanel design={design} diagnostics={diagnostics} />
+        <RunsPanel focusArn={focusRun} />
       </section>
       <div className="visually-hidden" aria-live="polite" role="log" aria-label="Announcements">
         {announcement}
       </div>
       <AutoConnectDialog open={dialog === "autoConnect"} onClose={() => setDialog(null)} />
       <HelpDialog open={dialog === "help"} onClose={() => setDialog(null)} />
+      <SignInDialog
+        open={dialog === "signIn"}
+        onClose={() => {
+          afterSignIn.current = null;
+          setDialog(null);
+        }}
+        onSignedIn={() => {
+          setDialog(afterSignIn.current);
+          afterSignIn.current = null;
+        }}
+      />
+      <SubmitDialog
+        open={dialog === "submit"}
+        onClose={() => setDialog(null)}
+        onStarted={setFocusRun}
+      />
+      <SettingsDialog open={dialog === "settings"} onClose={() => setDialog(null)} />
       <ImportProblemsDialog />
     </div>
   );

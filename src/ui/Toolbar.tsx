@@ -2,6 +2,7 @@ import { memo } from "react";
 import { useStore } from "zustand";
 import { loadDesign } from "../model";
 import { EXAMPLES } from "../store/examples";
+import { AccountControls } from "./aws/AccountControls";
 import { RecentMenu } from "./RecentMenu";
 import { command, type CommandContext } from "./commands";
 
@@ -13,6 +14,8 @@ const TOOLBAR_COMMANDS = [
   "import",
   "export",
   "validate",
+  "submit",
+  "settings",
   "help",
 ];
 
@@ -74,6 +77,7 @@ function ToolbarView({
           );
         })}
       </div>
+      <AccountControls onSignIn={() => context.openDialog("signIn")} />
       <span className="toolbar__status" role="status" aria-label="Compile status">
         {status}
       </span>

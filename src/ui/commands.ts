@@ -4,7 +4,7 @@ import { FragmentSchema, copyFragment } from "../store/fragment";
 import { redo, undo } from "../store/designStore";
 import type { DesignerStores } from "./designerContext";
 
-export type DialogName = "autoConnect" | "help";
+export type DialogName = "autoConnect" | "help" | "signIn" | "submit" | "settings";
 
 export interface CommandContext {
   stores: DesignerStores;
@@ -205,6 +205,19 @@ export const COMMANDS: Command[] = [
     shortcut: "F8",
     matches: (e) => e.key === "F8",
     run: (c) => c.validate(),
+  },
+  {
+    id: "submit",
+    label: "Submit",
+    shortcut: "Ctrl+Enter",
+    matches: (e) => mod(e) && e.key === "Enter",
+    // Signed out, Submit signs in first and then continues to the review.
+    run: (c) => c.openDialog("submit"),
+  },
+  {
+    id: "settings",
+    label: "Settings",
+    run: (c) => c.openDialog("settings"),
   },
   {
     id: "help",

@@ -35,13 +35,18 @@ def free_port():
         return probe.getsockname()[1]
 
 
-class EmulatorTest(unittest.TestCase):
+class EmulatorServer(unittest.TestCase):
+    """A seeded emulator process for the test methods of a subclass (this class has none)."""
+
     @classmethod
     def setUpClass(cls):
         cls.port = free_port()
         cls.endpoint = f"http://127.0.0.1:{cls.port}"
         env = {**os.environ, "EMULATOR_PORT": str(cls.port), "EMULATOR_STEP_SECONDS": "2"}
-        cls.server = subprocess.Popen([sys.executable, os.path.join(ROOT, "emulator", "server.py")], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        env.pop("EMULATOR_CREDENTIAL_SECONDS", None)
+        # A file, not a pipe nobody reads: the request log would fill the pipe and stall the server.
+        cls.log = tempfile.TemporaryFile()
+        cls.server = subprocess.Popen([sys.executable, os.path.join(ROOT, "emulator", "server.py")], env=env, stdout=cls.log, stderr=subprocess.STDOUT)
         deadline = time.time() + 30
         while time.time() < deadline:
             try:
@@ -60,9 +65,10 @@ class EmulatorTest(unittest.TestCase):
     def tearDownClass(cls):
         cls.server.terminate()
         cls.server.wait(timeout=10)
+        cls.log.close()
 
     def client(self, service, **kwargs):
-        return boto3.client(service, region_name="us-east-1", endpoint_url=self.endpoint, aws_access_key_id="test", aws_secret_access_key="test", **kwargs)
+        return boto3.client(service, **{"region_name": "us-east-1", "endpoint_url": self.endpoint, "aws_access_key_id": "test", "aws_secret_access_key": "test", **kwargs})
 
     def request(self, method, path, headers=None, body=None):
         req = urllib.request.Request(self.endpoint + path, method=method, headers={"Origin": ORIGIN, **(headers or {})}, data=body)
@@ -72,6 +78,8 @@ class EmulatorTest(unittest.TestCase):
         except urllib.error.HTTPError as error:
             return error.code, dict(error.headers), error.read()
 
+
+class EmulatorTest(EmulatorServer):
     def test_seed_writes_every_id_the_app_needs_and_no_password(self):
         for key in ("region", "userPoolId", "userPoolClientId", "identityPoolId", "bucket", "roleArn", "endpoint"):
             self.assertTrue(self.config.get(key), key)

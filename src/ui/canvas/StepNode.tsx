@@ -3,6 +3,7 @@ import { memo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { StepTypeDefinition } from "../../catalog";
 import { portKey, type UiState } from "../../store/uiStore";
+import { stepRunFor } from "../../aws";
 import { useUi } from "../designerContext";
 
 export interface StepNodeData extends Record<string, unknown> {
@@ -34,6 +35,11 @@ function usePortStates(keys: string[]): PortState[] {
   );
 }
 
+/** The status of this step in the run shown on the canvas, if a run is shown and reached it. */
+function useRunStatus(name: string): string | undefined {
+  return useUi((state) => (state.run ? stepRunFor(name, state.run.steps)?.status : undefined));
+}
+
 /** One pipeline step: name, type, typed ports from the catalog spec, and a problem badge. */
 function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
   const { stepId, name, definition, errorCount, warningCount } = data;
@@ -44,9 +50,10 @@ function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
     ...outputs.map((o) => portKey(stepId, "out", o.logicalName)),
   ]);
   const problems = errorCount + warningCount;
+  const runStatus = useRunStatus(name);
   return (
     <div
-      className={`step-node category-${definition?.category.toLowerCase() ?? "unknown"}${selected ? " is-selected" : ""}`}
+      className={`step-node category-${definition?.category.toLowerCase() ?? "unknown"}${selected ? " is-selected" : ""}${runStatus ? ` run-${runStatus.toLowerCase()}` : ""}`}
       role="group"
       aria-label={name}
       data-testid={`node-${stepId}`}
@@ -63,6 +70,11 @@ function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
           </span>
         )}
       </header>
+      {runStatus && (
+        <div className="step-node__run" role="status" aria-label={`Run status: ${runStatus}`}>
+          {runStatus}
+        </div>
+      )}
       <div className="step-node__type">
         {definition?.displayName ?? `Unknown type ${data.typeName}`}
       </div>

@@ -1,0 +1,185 @@
+import { useCallback, useEffect, useState } from "react";
+import {
+  TERMINAL_STATUSES,
+  isMissingResource,
+  toAwsProblem,
+  watchExecution,
+  type ExecutionSummary,
+  type RunSnapshot,
+} from "../../aws";
+import type { DesignState } from "../../store/designStore";
+import { useDesign, useDesignerStores } from "../designerContext";
+import { useAccountState, useConnectionState } from "./account";
+
+const selectPipelineName = (state: DesignState) => state.design.pipeline.name;
+const shortArn = (arn: string) => arn.split("/").at(-1) ?? arn;
+const time = (date?: Date) => (date ? date.toLocaleTimeString() : "—");
+
+/**
+ * Executions of this pipeline; the selected one is polled until it ends and colours the canvas.
+ * `focusArn` selects a run from outside (a submission that just started it).
+ */
+export function RunsPanel({ focusArn }: { focusArn: string | null }) {
+  const { connection } = useAccountState();
+  const { user } = useConnectionState();
+  const pipelineName = useDesign(selectPipelineName);
+  const stores = useDesignerStores();
+  const [executions, setExecutions] = useState<ExecutionSummary[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [snapshot, setSnapshot] = useState<RunSnapshot | null>(null);
+  const [parameters, setParameters] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    if (!connection || !user) return;
+    try {
+      const client = await connection.pipelineClient();
+      setExecutions(await client.listExecutions(pipelineName));
+      setError(null);
+    } catch (caught) {
+      const problem = toAwsProblem(caught);
+      // A pipeline that was never submitted has no runs; that is not an error.
+      setExecutions([]);
+      setError(isMissingResource(problem) ? null : `${problem.code}: ${problem.message}`);
+    }
+  }, [connection, user, pipelineName]);
+
+  useEffect(() => void refresh(), [refresh]);
+  useEffect(() => {
+    if (!focusArn) return;
+    setSelected(focusArn);
+    void refresh();
+  }, [focusArn, refresh]);
+  useEffect(() => {
+    if (!user) setSelected(null);
+  }, [user]);
+
+  useEffect(() => {
+    const ui = stores.ui.getState();
+    if (!selected || !connection || !user) {
+      setSnapshot(null);
+      ui.setRun(null);
+      return;
+    }
+    let stop = () => {};
+    let cancelled = false;
+    void connection.pipelineClient().then((client) => {
+      if (cancelled) return;
+      client.executionParameters(selected).then(setParameters, () => setParameters({}));
+      stop = watchExecution(client, selected, (next) => {
+        setSnapshot(next);
+        stores.ui.getState().setRun({
+          executionArn: selected,
+          status: next.execution.status,
+          steps: next.steps,
+        });
+        if (next.terminal) void refresh();
+      });
+    });
+    return () => {
+      cancelled = true;
+      stop();
+    };
+  }, [selected, connection, user, stores, refresh]);
+
+  const stopRun = async () => {
+    if (!connection || !selected) return;
+    try {
+      const client = await connection.pipelineClient();
+      await client.stopExecution(selected, crypto.randomUUID());
+      stores.ui.getState().announce("Stop requested.");
+    } catch (caught) {
+      const problem = toAwsProblem(caught);
+      setError(`${problem.code}: ${problem.message}`);
+    }
+  };
+
+  return (
+    <section className="runs" aria-label="Runs">
+      <header className="runs__header">
+        <h2>Runs</h2>
+        <button type="button" onClick={() => void refresh()} disabled={!user}>
+          Refresh runs
+        </button>
+      </header>
+      {!user ? (
+        <p>Sign in to see this pipeline's runs.</p>
+      ) : (
+        <>
+          {error && <p role="alert">{error}</p>}
+          {executions.length === 0 ? (
+            <p>No runs of {pipelineName} yet.</p>
+          ) : (
+            <ul className="runs__list" aria-label="Executions">
+              {executions.map((execution) => (
+                <li key={execution.arn}>
+                  <button
+                    type="button"
+                    aria-pressed={execution.arn === selected}
+                    onClick={() => setSelected(execution.arn === selected ? null : execution.arn)}
+                  >
+                    {shortArn(execution.arn)} · {execution.status} · {time(execution.startTime)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {snapshot && selected && (
+            <RunDetails snapshot={snapshot} parameters={parameters} onStop={() => void stopRun()} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function RunDetails({
+  snapshot,
+  parameters,
+  onStop,
+}: {
+  snapshot: RunSnapshot;
+  parameters: Record<string, string>;
+  onStop: () => void;
+}) {
+  const { execution, steps } = snapshot;
+  return (
+    <div className="runs__details">
+      <p role="status" aria-label="Run status">
+        {shortArn(execution.arn)}: {execution.status}
+        {execution.failureReason ? ` — ${execution.failureReason}` : ""}
+      </p>
+      {snapshot.error && <p role="alert">Polling: {snapshot.error}</p>}
+      {Object.keys(parameters).length > 0 && (
+        <p className="runs__parameters">
+          {Object.entries(parameters)
+            .map(([name, value]) => `${name}=${value}`)
+            .join(", ")}
+        </p>
+      )}
+      {!TERMINAL_STATUSES.includes(execution.status) && (
+        <button type="button" onClick={onStop}>
+          Stop run
+        </button>
+      )}
+      <table aria-label="Run steps">
+        <thead>
+          <tr>
+            <th scope="col">Step</th>
+            <th scope="col">Status</th>
+            <th scope="col">Job / reason</th>
+          </tr>
+        </thead>
+        <tbody>
+          {steps.map((step) => (
+            <tr key={step.name}>
+              <td>{step.name}</td>
+              <td>{step.status}</td>
+              <td className="runs__job">{step.failureReason ?? step.jobArn ?? ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
