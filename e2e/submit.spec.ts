@@ -9,6 +9,7 @@ import {
   calls,
   clearFaults,
   deployedDefinition,
+  executionStatus,
   executionsOf,
   injectFaults,
   objectExists,
@@ -216,4 +217,22 @@ test("credentials the service calls expired are refreshed and the call retried",
   );
   expect(listed.length).toBeGreaterThan(0);
   expect(listed.filter((call) => call.status !== 200)).toEqual([]);
+});
+
+test("Stop run stops the execution; the canvas shows where it stopped", async ({ page }) => {
+  const { aws, name } = await openExample(page);
+  await aws.signIn();
+  await aws.signedIn();
+  await aws.openReview();
+  await aws.confirmButton.click();
+  await expect(aws.startedArn).toBeVisible();
+  await aws.closeSubmit();
+  await aws.runs.getByRole("button", { name: "Stop run" }).click();
+  await expect(aws.runs.getByRole("status", { name: "Run status" })).toContainText("Stopped");
+  await expect(aws.runs.getByRole("button", { name: "Stop run" })).toHaveCount(0);
+  // Later steps never started: the model shows no run status at all.
+  await expect(aws.runStatus("PyTorchModel")).toHaveCount(0);
+  const [arn] = await executionsOf(name);
+  expect(await executionStatus(arn!)).toBe("Stopped");
+  expect(await calls({ operation: "StopPipelineExecution" })).toHaveLength(1);
 });

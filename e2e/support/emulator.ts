@@ -1,5 +1,6 @@
 import {
   DescribePipelineCommand,
+  DescribePipelineExecutionCommand,
   ListPipelineExecutionsCommand,
   ListPipelinesCommand,
   SageMakerClient,
@@ -35,6 +36,13 @@ export async function pipelinesNamed(name: string): Promise<number> {
 export async function executionsOf(name: string): Promise<string[]> {
   const listed = await sagemaker.send(new ListPipelineExecutionsCommand({ PipelineName: name }));
   return (listed.PipelineExecutionSummaries ?? []).map((summary) => summary.PipelineExecutionArn!);
+}
+
+export async function executionStatus(arn: string): Promise<string | undefined> {
+  const found = await sagemaker.send(
+    new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }),
+  );
+  return found.PipelineExecutionStatus;
 }
 
 export async function objectExists(uri: string): Promise<boolean> {
