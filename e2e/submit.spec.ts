@@ -236,3 +236,23 @@ test("Stop run stops the execution; the canvas shows where it stopped", async ({
   expect(await executionStatus(arn!)).toBe("Stopped");
   expect(await calls({ operation: "StopPipelineExecution" })).toHaveLength(1);
 });
+
+test("answers lost after CreatePipeline and StartPipelineExecution are retried into one pipeline and one execution", async ({
+  page,
+}) => {
+  const { aws, name } = await openExample(page);
+  await aws.signIn();
+  await aws.signedIn();
+  await aws.openReview();
+  // Each call takes effect, then the answer is lost (500): the SDK retries with the same token.
+  await injectFaults(
+    { service: "sagemaker", operation: "CreatePipeline", status: 500, after: true },
+    { service: "sagemaker", operation: "StartPipelineExecution", status: 500, after: true },
+  );
+  await aws.confirmButton.click();
+  await expect(aws.startedArn).toBeVisible();
+  expect(await calls({ operation: "CreatePipeline", pipelineName: name })).toHaveLength(2);
+  expect(await calls({ operation: "StartPipelineExecution", pipelineName: name })).toHaveLength(2);
+  expect(await pipelinesNamed(name)).toBe(1);
+  expect(await executionsOf(name)).toHaveLength(1);
+});
