@@ -16,7 +16,9 @@ export function SignInDialog({
   onSignedIn: () => void;
 }) {
   const { connection } = useAccountState();
-  const [email, setEmail] = useState(connection?.config.demoUser?.email ?? "");
+  // Null until typed: the config (with the emulator's demo email) may load after this mounts.
+  const [typedEmail, setEmail] = useState<string | null>(null);
+  const email = typedEmail ?? connection?.config.demoUser?.email ?? "";
   const [password, setPassword] = useState("");
   const [newPassword, setNewPassword] = useState("");
   const [stage, setStage] = useState<"credentials" | "newPassword">("credentials");
