@@ -99,8 +99,7 @@ test("sign in, submit the example: the emulator holds the CLI's definition and t
   expect(stored).not.toMatch(/idToken|accessToken|refreshToken|SecretKey|SessionToken|eyJ/);
 });
 
-// Pending until the emulator verifies SRP password claims (moto accepts any password over SRP).
-test.fixme("a wrong password is refused on the password field and nobody is signed in", async ({
+test("a wrong password is refused on the password field and nobody is signed in", async ({
   page,
 }) => {
   const { aws } = await openExample(page);

@@ -15,6 +15,7 @@ from werkzeug.serving import run_simple  # noqa: E402
 from appconfig import AppConfigMiddleware  # noqa: E402
 from control import ControlMiddleware  # noqa: E402
 from cors import CorsMiddleware  # noqa: E402
+from password_check import SrpPasswordCheck  # noqa: E402
 from credentials import Credentials, CredentialsMiddleware  # noqa: E402
 from pipelines import PipelinesMiddleware  # noqa: E402
 
@@ -23,8 +24,9 @@ def build_app():
     moto_app = DomainDispatcherApplication(create_backend_app)
     credentials = Credentials()
     app = PipelinesMiddleware(moto_app)
-    # SrpPasswordCheck (srp.py) goes here, wrapping `app`: inside the CORS layer so its refusals
-    # reach the page, inside the control layer so faults and the calls log cover sign-in too.
+    # Inside the CORS layer so its refusals reach the page, inside the control layer so faults
+    # and the calls log cover sign-in too.
+    app = SrpPasswordCheck(app)
     app = CredentialsMiddleware(app, credentials)
     app = CorsMiddleware(app)
     # Outside CORS, so the calls log records the status the page really gets (e.g. 501 for
