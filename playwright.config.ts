@@ -25,7 +25,7 @@ export default defineConfig({
       // The local AWS emulator, seeded; its config answers 404 until the seed is done.
       command: `node scripts/emulator.mjs --port ${emulatorPort}`,
       url: `http://127.0.0.1:${emulatorPort}/_emulator/designer.config.json`,
-      env: { EMULATOR_STEP_SECONDS: "1" },
+      env: { EMULATOR_STEP_SECONDS: "1", EMULATOR_QUIET: "1" },
       reuseExistingServer: false,
       timeout: 300_000,
     },

@@ -4,6 +4,7 @@ Usage: .venv/bin/python emulator/server.py [--port 4566]   (EMULATOR_PORT also s
 """
 
 import argparse
+import logging
 import os
 import sys
 
@@ -41,6 +42,9 @@ def main():
     parser.add_argument("--port", type=int, default=int(os.environ.get("EMULATOR_PORT", "4566")))
     args = parser.parse_args()
     os.environ.setdefault("MOTO_PORT", str(args.port))
+    if os.environ.get("EMULATOR_QUIET") == "1":
+        # Test runs print the server's stderr; one line per request would drown their report.
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)
     print(f"emulator: listening on http://127.0.0.1:{args.port}", flush=True)
     run_simple("127.0.0.1", args.port, build_app(), threaded=True, use_reloader=False)
 
