@@ -1,9 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { DesignerPage } from "./pages/designerPage";
+import { cliCompile } from "./support/cli";
 import { InspectorPage } from "./pages/inspector";
 import { PreviewsPage } from "./pages/previews";
 
@@ -23,15 +20,6 @@ async function addHyperparameters(page: Page, rows: [string, string][]) {
     await field.fill(value);
     await field.press("Enter");
   }
-}
-
-/** The CLI's compile of the design the browser holds, for comparison with what the browser shows. */
-function cliCompile(design: unknown): string {
-  const file = join(mkdtempSync(join(tmpdir(), "pd-e2e-")), "built.pipeline.json");
-  writeFileSync(file, JSON.stringify(design));
-  return execFileSync(process.execPath, ["bin/pipeline-designer.mjs", "compile", file], {
-    encoding: "utf8",
-  });
 }
 
 test("build the PyTorch pipeline by drag and drop; the definition equals the CLI's", async ({

@@ -1,10 +1,7 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { AwsPage } from "./pages/aws";
 import { DesignerPage } from "./pages/designerPage";
+import { cliCompile } from "./support/cli";
 import {
   calls,
   clearFaults,
@@ -41,14 +38,6 @@ async function openExample(
   }, name);
   await expect(designer.toolbar.getByLabel("Pipeline name")).toHaveText(name);
   return { designer, aws: new AwsPage(page), name };
-}
-
-function cliCompile(design: unknown): string {
-  const file = join(mkdtempSync(join(tmpdir(), "pd-e2e-")), "submitted.pipeline.json");
-  writeFileSync(file, JSON.stringify(design));
-  return execFileSync(process.execPath, ["bin/pipeline-designer.mjs", "compile", file], {
-    encoding: "utf8",
-  });
 }
 
 test("sign in, submit the example: the emulator holds the CLI's definition and the run shows on the canvas", async ({
@@ -116,9 +105,7 @@ test("a second submit updates the pipeline, and a double click starts one execut
   page,
 }) => {
   const { aws, name } = await openExample(page);
-  await aws.signIn();
-  await aws.signedIn();
-  await aws.openReview();
+  await aws.signInAndReview();
   await aws.confirmButton.click();
   await expect(aws.startedArn).toBeVisible();
   await aws.closeSubmit();
@@ -179,9 +166,7 @@ test("credentials the service calls expired are refreshed and the call retried",
 }) => {
   const { aws, name } = await openExample(page);
   await setCredentialSeconds(35);
-  await aws.signIn();
-  await aws.signedIn();
-  await aws.openReview();
+  await aws.signInAndReview();
   const fetched = (await calls({ operation: "GetCredentialsForIdentity" })).length;
   // The service refuses the create as expired once (clock skew): the app must get new keys and retry.
   await injectFaults({
@@ -220,9 +205,7 @@ test("credentials the service calls expired are refreshed and the call retried",
 
 test("Stop run stops the execution; the canvas shows where it stopped", async ({ page }) => {
   const { aws, name } = await openExample(page);
-  await aws.signIn();
-  await aws.signedIn();
-  await aws.openReview();
+  await aws.signInAndReview();
   await aws.confirmButton.click();
   await expect(aws.startedArn).toBeVisible();
   await aws.closeSubmit();
@@ -240,9 +223,7 @@ test("answers lost after CreatePipeline and StartPipelineExecution are retried i
   page,
 }) => {
   const { aws, name } = await openExample(page);
-  await aws.signIn();
-  await aws.signedIn();
-  await aws.openReview();
+  await aws.signInAndReview();
   // Each call takes effect, then the answer is lost (500): the SDK retries with the same token.
   await injectFaults(
     { service: "sagemaker", operation: "CreatePipeline", status: 500, after: true },

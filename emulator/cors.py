@@ -83,6 +83,25 @@ def aws_error(start_response, environ, service, status, code, message):
     return xml_error(start_response, environ, line, code, message, s3=service == "s3")
 
 
+def call_app(app, environ):
+    """Runs a WSGI app to completion: (status, headers, body), for layers that rewrite answers."""
+    captured = {}
+
+    def capture(status, headers, exc_info=None):
+        captured["status"], captured["headers"] = status, headers
+        return lambda data: captured.setdefault("written", []).append(data)
+
+    body = b"".join(app(environ, capture))
+    return captured["status"], captured["headers"], b"".join(captured.get("written", [])) + body
+
+
+def send(start_response, status, headers, body):
+    """Answers with `body`, replacing the Content-Length of headers taken from another answer."""
+    kept = [(name, value) for name, value in headers if name.lower() != "content-length"]
+    start_response(status, kept + [("Content-Length", str(len(body)))])
+    return [body]
+
+
 def target_of(environ):
     """The `Service.Operation` of a JSON-protocol call, e.g. `SageMaker.CreatePipeline`."""
     return environ.get("HTTP_X_AMZ_TARGET", "")

@@ -14,7 +14,7 @@ import threading
 import time
 
 from control import operation_of, signing_credential
-from cors import aws_error, target_of
+from cors import aws_error, call_app, send, target_of
 
 GET_CREDENTIALS = "AWSCognitoIdentityService.GetCredentialsForIdentity"
 
@@ -69,22 +69,13 @@ class CredentialsMiddleware:
         if target_of(environ) != GET_CREDENTIALS:
             return self.app(environ, start_response)
 
-        captured = {}
-
-        def capture(status, headers, exc_info=None):
-            captured["status"], captured["headers"] = status, headers
-            return lambda data: None
-
-        body = b"".join(self.app(environ, capture))
+        status, headers, body = call_app(self.app, environ)
         try:
             payload = json.loads(body)
             credentials = payload["Credentials"]
         except (ValueError, KeyError, TypeError):
-            start_response(captured["status"], captured["headers"])
+            start_response(status, headers)
             return [body]
         key, expiry = self.credentials.issue(now)
         credentials.update(AccessKeyId=key, Expiration=expiry, SecretKey=secrets.token_urlsafe(30), SessionToken=secrets.token_urlsafe(96))
-        body = json.dumps(payload).encode()
-        headers = [(n, v) for n, v in captured["headers"] if n.lower() != "content-length"] + [("Content-Length", str(len(body)))]
-        start_response(captured["status"], headers)
-        return [body]
+        return send(start_response, status, headers, json.dumps(payload).encode())

@@ -22,7 +22,7 @@ import threading
 
 from moto.cognitoidp.models import cognitoidp_backends
 
-from cors import json_error, target_of
+from cors import call_app, json_error, send, target_of
 
 N = int(
     "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD"
@@ -124,7 +124,7 @@ class SrpPasswordCheck:
         with self.lock:
             self.challenges[secret_block] = challenge
         parameters.update({"SALT": format(salt, "x"), "SRP_B": format(challenge["B"], "x"), "SECRET_BLOCK": secret_block})
-        return self.reply(start_response, status, headers, answer)
+        return send(start_response, status, headers, json.dumps(answer).encode())
 
     def respond(self, environ, start_response, raw, request):
         responses = request.get("ChallengeResponses", {})
@@ -146,18 +146,4 @@ class SrpPasswordCheck:
     def forward(self, environ, raw):
         environ["wsgi.input"] = io.BytesIO(raw)
         environ["CONTENT_LENGTH"] = str(len(raw))
-        captured = {}
-
-        def capture(status, headers, exc_info=None):
-            captured["status"], captured["headers"] = status, headers
-            return lambda data: None
-
-        body = b"".join(self.app(environ, capture))
-        return captured["status"], captured["headers"], body
-
-    @staticmethod
-    def reply(start_response, status, headers, payload):
-        body = json.dumps(payload).encode()
-        kept = [(name, value) for name, value in headers if name.lower() != "content-length"]
-        start_response(status, kept + [("Content-Length", str(len(body)))])
-        return [body]
+        return call_app(self.app, environ)

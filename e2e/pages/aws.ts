@@ -40,6 +40,13 @@ export class AwsPage {
     await expect(this.signedInUser).toHaveText(email);
   }
 
+  /** Signs in with the demo user, then opens Submit's review. */
+  async signInAndReview(): Promise<void> {
+    await this.signIn();
+    await this.signedIn();
+    await this.openReview();
+  }
+
   /** Opens Submit and waits for the review (what is deployed has been read). */
   async openReview(): Promise<void> {
     await this.toolbar.getByRole("button", { name: "Submit", exact: true }).click();
