@@ -82,7 +82,7 @@ export default tseslint.config(
   {
     ignores: [
       "dist",
-      ".venv",
+      "**/.venv",
       "dist-e2e",
       "node_modules",
       "playwright-report",

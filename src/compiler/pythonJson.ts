@@ -21,7 +21,8 @@ export function pythonJsonDumps(value: unknown): string {
 function pythonNumber(value: number): string {
   if (Number.isNaN(value)) return "NaN";
   if (!Number.isFinite(value)) return value > 0 ? "Infinity" : "-Infinity";
-  if (Number.isInteger(value)) return value.toFixed(0);
+  // String(), not toFixed(0): above 2^53 toFixed prints the binary value (…683968), Python the digits.
+  if (Number.isInteger(value)) return String(value);
   // Python's float repr switches to exponent form below 1e-4 and from 1e16; JS does at 1e-7 and 1e21.
   const [mantissa, exponentText] = value.toExponential().split("e") as [string, string];
   const exponent = Number(exponentText);

@@ -1,0 +1,646 @@
+"""Differential oracle: a design file rendered by the SageMaker Python SDK v2 itself.
+
+For each design (``*.pipeline.json``) this builds the equivalent pipeline with the SDK's own classes
+(FrameworkProcessor(SKLearn) + ProcessingStep, PyTorch / XGBoost + TrainingStep, PyTorchModel /
+XGBoostModel + ModelStep, Parameter*, CacheConfig, property references) and returns
+``pipeline.definition()``. It runs inside moto's in-process mock (``mock_aws``), so the SDK's own
+uploads (code archives, runproc.sh) and lookups happen offline. Inline code is written to a
+temporary source directory per step, as the SDK expects local code.
+
+The mapping from design fields to SDK arguments is written from CATALOG.md / docs/design-file.md,
+not from our compiler; README.md (this folder) lists it.
+
+Usage (run with tests/oracle/.venv/bin/python, see `npm run setup:oracle`):
+  oracle.py design.pipeline.json            print the raw definition string
+  oracle.py DIR_OR_FILES... --out DIR       write DIR/<stem>.definition.json (raw string) each
+  oracle.py DIR_OR_FILES... --jsonl         one JSON record per design on stdout:
+      {"file", "ok": true, "definition": <raw string>, "objects": {uri: description}}
+      {"file", "ok": false, "error": <message>}
+  "objects" describes every S3 object the definition names that the SDK uploaded to the mock
+  bucket: a .tar.gz by its member files ({"files": {name: sha256}}), anything else by its sha256.
+Many designs in one call share one Python process (importing the SDK costs seconds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import io
+import json
+import logging
+import os
+import re
+import shutil
+import sys
+import tarfile
+import tempfile
+import traceback
+import warnings
+
+os.environ["AWS_ACCESS_KEY_ID"] = "testing"
+os.environ["AWS_SECRET_ACCESS_KEY"] = "testing"
+os.environ["AWS_SECURITY_TOKEN"] = "testing"
+os.environ["AWS_SESSION_TOKEN"] = "testing"
+os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
+os.environ["SAGEMAKER_SUPPRESS_V2_WARNING"] = "1"
+warnings.filterwarnings("ignore")
+logging.disable(logging.WARNING)
+
+import boto3  # noqa: E402
+from moto import mock_aws  # noqa: E402
+
+# Defaults from CATALOG.md, per step type (what a design may omit).
+PROCESSING_DEFAULTS = {
+    "jobType": "training",
+    "instanceType": "ml.m5.2xlarge",
+    "instanceCount": 1,
+    "volumeSizeGb": 500,
+    "frameworkVersion": "1.2-1",
+    "outputFormat": "CSV",
+}
+LOGGER_STYLE = [
+    ("Train Loss", "train_loss=([0-9\\.]+)"),
+    ("Validation Loss", "val_loss=([0-9\\.]+)"),
+    ("Validation F1 Score", "val/f1_score=([0-9\\.]+)"),
+    ("Validation AUC ROC", "val/auroc=([0-9\\.]+)"),
+]
+LABEL_STYLE = [
+    ("Train Loss", "Train Loss: ([0-9\\.]+)"),
+    ("Validation Loss", "Validation Loss: ([0-9\\.]+)"),
+    ("Validation F1 Score", "Validation F1 Score: ([0-9\\.]+)"),
+    ("Validation AUC ROC", "Validation AUC ROC: ([0-9\\.]+)"),
+]
+TRAINING_DEFAULTS = {
+    "PyTorchTraining": {
+        "entryPoint": "train.py",
+        "frameworkVersion": "2.1.0",
+        "pyVersion": "py310",
+        "instanceType": "ml.g5.12xlarge",
+        "maxRuntimeSeconds": 345600,
+        "checkpointEnabled": True,
+        "profiler": True,
+        "metrics": LOGGER_STYLE,
+        "outputFolder": "pytorch_training",
+    },
+    "XGBoostTraining": {
+        "entryPoint": "xgboost_training.py",
+        "frameworkVersion": "1.7-1",
+        "pyVersion": "py3",
+        "instanceType": "ml.m5.4xlarge",
+        "maxRuntimeSeconds": 86400,
+        "checkpointEnabled": False,
+        "profiler": False,
+        "metrics": LABEL_STYLE,
+        "outputFolder": "xgboost_training",
+    },
+}
+PROCESSING_STEP = {
+    "DataLoad": {
+        "entryPoint": "data_loading.py",
+        "inputs": [],
+        "outputs": [
+            ("DATA", "/opt/ml/processing/output/data"),
+            ("METADATA", "/opt/ml/processing/output/metadata"),
+            ("SIGNATURE", "/opt/ml/processing/output/signature"),
+        ],
+    },
+    "TabularPreprocessing": {
+        "entryPoint": "tabular_preprocessing.py",
+        "inputs": [
+            ("DATA", "/opt/ml/processing/input/data"),
+            ("DATA_SECONDARY", "/opt/ml/processing/input/data_secondary"),
+            ("SIGNATURE", "/opt/ml/processing/input/signature"),
+        ],
+        "outputs": [("processed_data", "/opt/ml/processing/output")],
+    },
+}
+INPUT_DATA_PATH = "/opt/ml/processing/input/data"
+MODEL_STEP = {"PyTorchModel": "PyTorchTraining", "XGBoostModel": "XGBoostTraining"}
+XGBOOST_CHANNELS = ["train", "validation", "test"]
+
+BOTO_SESSIONS = {}  # region -> boto3.Session, shared by the designs of one batch
+S3_URI = re.compile(r"s3://[a-z0-9][a-z0-9.\-]*[a-z0-9]/[^\"\s\\]*")
+
+
+class DesignError(Exception):
+    """The design cannot be expressed with the SDK (reported, not raised further)."""
+
+
+def _silence_telemetry():
+    """The SDK reports usage over HTTP; the oracle stays offline."""
+    from sagemaker.telemetry import telemetry_logging
+
+    telemetry_logging._send_telemetry_request = lambda *args, **kwargs: None
+
+
+def _share_botocore_data():
+    """Speed only, no effect on what the SDK renders: botocore re-parses its JSON service models
+    for every new session (the SDK makes one per image URI lookup); parse each file once."""
+    import botocore.loaders
+
+    original = botocore.loaders.JSONFileLoader.load_file
+    parsed = {}
+
+    def load_file(self, file_path):
+        if file_path not in parsed:
+            parsed[file_path] = original(self, file_path)
+        return parsed[file_path]
+
+    botocore.loaders.JSONFileLoader.load_file = load_file
+
+    # Every estimator opens a TensorBoard helper with its own default-session client, and every
+    # PipelineSession opens five more: under the mock, one client per service and region serves all.
+    clients = {}
+    original_client = boto3.Session.client
+
+    def client(self, service_name, region_name=None, *args, **kwargs):
+        key = (id(self), service_name, region_name or self.region_name)
+        if key not in clients:
+            clients[key] = original_client(self, service_name, region_name, *args, **kwargs)
+        return clients[key]
+
+    boto3.Session.client = client
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def describe_object(key: str, body: bytes) -> dict:
+    """What an uploaded object holds, independent of how it was packed."""
+    if key.endswith(".tar.gz"):
+        files = {}
+        with tarfile.open(fileobj=io.BytesIO(body), mode="r:gz") as archive:
+            for member in archive.getmembers():
+                if member.isfile():
+                    data = archive.extractfile(member).read()
+                    files[member.name.removeprefix("./")] = sha256(data)
+        return {"files": dict(sorted(files.items()))}
+    return {"sha256": sha256(body)}
+
+
+class Builder:
+    """Builds one design's pipeline with the SDK, inside an active mock."""
+
+    def __init__(self, design: dict, workdir: str):
+        self.design = design
+        self.workdir = workdir
+        self.settings = design["pipeline"]
+        prefix = self.settings.get("s3Prefix", "").strip("/")
+        self.s3_loc = f"s3://{self.settings['bucket']}" + (f"/{prefix}" if prefix else "")
+        self.role = self.settings["roleArn"]
+        self.steps_by_id = {step["id"]: step for step in design["steps"]}
+        self.built = {}  # step id -> SDK Step / StepCollection
+        self.parameters = {}
+        self.session = None
+
+    # -- values -----------------------------------------------------------------------------------
+
+    def value(self, raw):
+        """A config value: a `{ "parameter": name }` reference becomes the SDK parameter object."""
+        if isinstance(raw, dict) and set(raw) == {"parameter"}:
+            if raw["parameter"] not in self.parameters:
+                raise DesignError(f"undeclared parameter {raw['parameter']}")
+            return self.parameters[raw["parameter"]]
+        return raw
+
+    def build_parameters(self):
+        from sagemaker.workflow.parameters import (
+            ParameterBoolean,
+            ParameterFloat,
+            ParameterInteger,
+            ParameterString,
+        )
+
+        classes = {
+            "String": ParameterString,
+            "Integer": ParameterInteger,
+            "Float": ParameterFloat,
+            "Boolean": ParameterBoolean,
+        }
+        ordered = []
+        for declared in self.settings.get("parameters", []):
+            kwargs = {"name": declared["name"]}
+            if "default" in declared:
+                kwargs["default_value"] = declared["default"]
+                # JSON has one number type: a Float parameter's default written `2` is 2.0.
+                if declared["type"] == "Float" and type(declared["default"]) is int:
+                    kwargs["default_value"] = float(declared["default"])
+            if declared["type"] == "String" and declared.get("enumValues") is not None:
+                kwargs["enum_values"] = declared["enumValues"]
+            parameter = classes[declared["type"]](**kwargs)
+            self.parameters[declared["name"]] = parameter
+            ordered.append(parameter)
+        return ordered
+
+    def source_dir(self, step: dict, code: dict) -> str:
+        """Inline files → a fresh local directory; an S3 archive is passed as it is."""
+        if "s3Uri" in code:
+            return code["s3Uri"]
+        directory = os.path.join(self.workdir, "src", step["id"])
+        os.makedirs(directory)
+        for name, text in code["files"].items():
+            if os.path.isabs(name) or ".." in name.split("/"):
+                raise DesignError(f"file name {name!r} leaves the source directory")
+            path = os.path.join(directory, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        return directory
+
+    def feeding(self, step_id: str, input_name: str):
+        """The SDK property that feeds `input_name` of a step (None when no edge does)."""
+        for edge in self.design.get("edges", []):
+            if edge["to"]["step"] == step_id and edge["to"]["input"] == input_name:
+                source = self.built[edge["from"]["step"]]
+                output = edge["from"]["output"]
+                source_type = self.steps_by_id[edge["from"]["step"]]["type"]
+                if source_type in PROCESSING_STEP:
+                    return source.properties.ProcessingOutputConfig.Outputs[output].S3Output.S3Uri
+                if output == "model_output":
+                    return source.properties.ModelArtifacts.S3ModelArtifacts
+                if output == "evaluation_output":
+                    return source.properties.OutputDataConfig.S3OutputPath
+                raise DesignError(f"no SDK property for output {output} of {source_type}")
+        return None
+
+    def source_step(self, step_id: str, input_name: str):
+        for edge in self.design.get("edges", []):
+            if edge["to"]["step"] == step_id and edge["to"]["input"] == input_name:
+                return self.steps_by_id[edge["from"]["step"]]
+        return None
+
+    def profiler_supported(self) -> bool:
+        from sagemaker.fw_utils import PROFILER_UNSUPPORTED_REGIONS
+
+        return self.settings["region"] not in PROFILER_UNSUPPORTED_REGIONS
+
+    def step_kwargs(self, config: dict, cacheable: bool) -> dict:
+        kwargs = {}
+        depends_on = [self.built[dep] for dep in config.get("dependsOn", [])]
+        if depends_on:
+            kwargs["depends_on"] = depends_on
+        cache = self.settings.get("cache", {})
+        if cacheable and cache.get("enabled"):
+            from sagemaker.workflow.steps import CacheConfig
+
+            kwargs["cache_config"] = CacheConfig(
+                enable_caching=True, expire_after=cache.get("expireAfter", "P30D")
+            )
+        return kwargs
+
+    # -- steps ------------------------------------------------------------------------------------
+
+    def processing(self, step: dict):
+        from sagemaker.processing import FrameworkProcessor, ProcessingInput, ProcessingOutput
+        from sagemaker.sklearn.estimator import SKLearn
+        from sagemaker.workflow.steps import ProcessingStep
+
+        spec = PROCESSING_STEP[step["type"]]
+        config = {**PROCESSING_DEFAULTS, **step["config"]}
+        env = {}
+        if step["type"] == "TabularPreprocessing":
+            env["LABEL_FIELD"] = config["labelName"]
+            env["TRAIN_RATIO"] = str(config.get("trainRatio", 0.7))
+            env["TEST_VAL_RATIO"] = str(config.get("testValRatio", 0.5))
+        env["OUTPUT_FORMAT"] = config["outputFormat"]
+        env.update(config.get("env", {}))
+        processor = FrameworkProcessor(
+            estimator_cls=SKLearn,
+            framework_version=config["frameworkVersion"],
+            role=self.role,
+            instance_type=self.value(config["instanceType"]),
+            instance_count=self.value(config["instanceCount"]),
+            volume_size_in_gb=self.value(config["volumeSizeGb"]),
+            env=env,
+            sagemaker_session=self.session,
+        )
+        inputs = []
+        for name, path in spec["inputs"]:
+            source = self.feeding(step["id"], name)
+            if source is not None:
+                inputs.append(ProcessingInput(source=source, destination=path, input_name=name))
+        if config.get("inputDataUri") is not None:
+            inputs.append(
+                ProcessingInput(
+                    source=self.value(config["inputDataUri"]),
+                    destination=INPUT_DATA_PATH,
+                    input_name="INPUT_DATA",
+                )
+            )
+        output_uris = config.get("outputUris", {})
+        outputs = [
+            ProcessingOutput(
+                output_name=name,
+                source=path,
+                destination=self.value(output_uris[name]) if name in output_uris else None,
+            )
+            for name, path in spec["outputs"]
+        ]
+        step_args = processor.run(
+            code=config.get("entryPoint", spec["entryPoint"]),
+            source_dir=self.source_dir(step, config["code"]),
+            inputs=inputs or None,
+            outputs=outputs,
+            arguments=["--job_type", config["jobType"]],
+        )
+        return ProcessingStep(
+            name=step["name"], step_args=step_args, **self.step_kwargs(config, True)
+        )
+
+    def training(self, step: dict):
+        from sagemaker.debugger import ProfilerConfig
+        from sagemaker.inputs import TrainingInput
+        from sagemaker.pytorch import PyTorch
+        from sagemaker.workflow.functions import Join
+        from sagemaker.workflow.steps import TrainingStep
+        from sagemaker.xgboost import XGBoost
+
+        defaults = TRAINING_DEFAULTS[step["type"]]
+        config = step["config"]
+        output_path = self.value(
+            config.get("outputPath", f"{self.s3_loc}/{defaults['outputFolder']}")
+        )
+        checkpoint = config.get("checkpoint", {})
+        kwargs = {}
+        if checkpoint.get("enabled", defaults["checkpointEnabled"]):
+            if "s3Uri" in checkpoint:
+                kwargs["checkpoint_s3_uri"] = checkpoint["s3Uri"]
+            elif isinstance(output_path, str):
+                kwargs["checkpoint_s3_uri"] = f"{output_path}/checkpoints"
+            else:
+                kwargs["checkpoint_s3_uri"] = Join(on="/", values=[output_path, "checkpoints"])
+            kwargs["checkpoint_local_path"] = checkpoint.get("localPath", "/opt/ml/checkpoints")
+        # PyTorch designs carry a profiler interval by default; a script would not pass one where
+        # the SDK has no profiler (it refuses it there), but an explicit one is passed as it is.
+        default_profiler = {} if defaults["profiler"] and self.profiler_supported() else None
+        profiler = config.get("profiler", default_profiler)
+        if profiler is not None:
+            kwargs["profiler_config"] = ProfilerConfig(
+                system_monitor_interval_millis=profiler.get("systemMonitorIntervalMillis", 1000)
+            )
+        metrics = config.get(
+            "metricDefinitions", [{"name": n, "regex": r} for n, r in defaults["metrics"]]
+        )
+        if metrics:
+            kwargs["metric_definitions"] = [
+                {"Name": metric["name"], "Regex": metric["regex"]} for metric in metrics
+            ]
+        if config.get("env"):
+            kwargs["environment"] = dict(config["env"])
+        source = self.feeding(step["id"], "input_path")
+        common = dict(
+            entry_point=config.get("entryPoint", defaults["entryPoint"]),
+            source_dir=self.source_dir(step, config["code"]),
+            framework_version=config.get("frameworkVersion", defaults["frameworkVersion"]),
+            py_version=config.get("pyVersion", defaults["pyVersion"]),
+            instance_type=self.value(config.get("instanceType", defaults["instanceType"])),
+            instance_count=self.value(config.get("instanceCount", 1)),
+            volume_size=self.value(config.get("volumeSizeGb", 30)),
+            max_run=self.value(config.get("maxRuntimeSeconds", defaults["maxRuntimeSeconds"])),
+            output_path=output_path,
+            role=self.role,
+            sagemaker_session=self.session,
+            **kwargs,
+        )
+        if step["type"] == "PyTorchTraining":
+            hyperparameters = {
+                key: self.value(raw) for key, raw in config.get("hyperparameters", {}).items()
+            }
+            estimator = PyTorch(hyperparameters=hyperparameters, **common)
+            inputs = {"data": TrainingInput(s3_data=source)}
+        else:
+            # The hyperparameters travel as a file in the `config` channel (CATALOG.md); the
+            # estimator's only own hyperparameter is the file's URI.
+            folder = f"{self.s3_loc}/hyperparameters/{step['name']}/"
+            estimator = XGBoost(
+                hyperparameters={"hyperparameters_s3_uri": f"{folder}hyperparameters.json"},
+                **common,
+            )
+            inputs = {
+                name: TrainingInput(s3_data=Join(on="/", values=[source, f"{name}/"]))
+                for name in XGBOOST_CHANNELS
+            }
+            inputs["config"] = TrainingInput(s3_data=folder)
+        return TrainingStep(
+            name=step["name"],
+            step_args=estimator.fit(inputs=inputs),
+            **self.step_kwargs(config, True),
+        )
+
+    def model(self, step: dict):
+        from sagemaker.pytorch import PyTorchModel
+        from sagemaker.workflow.model_step import ModelStep
+        from sagemaker.xgboost import XGBoostModel
+
+        config = step["config"]
+        upstream = self.source_step(step["id"], "model_data")
+        upstream_config = upstream["config"] if upstream else {}
+        training_defaults = TRAINING_DEFAULTS[MODEL_STEP[step["type"]]]
+        framework_version = config.get(
+            "frameworkVersion",
+            upstream_config.get("frameworkVersion", training_defaults["frameworkVersion"]),
+        )
+        py_version = config.get(
+            "pyVersion", upstream_config.get("pyVersion", training_defaults["pyVersion"])
+        )
+        kwargs = dict(
+            model_data=self.feeding(step["id"], "model_data"),
+            framework_version=framework_version,
+            py_version=py_version,
+            role=self.role,
+            sagemaker_session=self.session,
+        )
+        if config.get("env"):
+            kwargs["env"] = dict(config["env"])
+        if config.get("code"):
+            kwargs["entry_point"] = config.get("entryPoint", "inference.py")
+            kwargs["source_dir"] = self.source_dir(step, config["code"])
+        else:
+            kwargs["entry_point"] = None
+        model_class = PyTorchModel if step["type"] == "PyTorchModel" else XGBoostModel
+        model = model_class(**kwargs)
+        step_kwargs = self.step_kwargs(config, False)
+        return ModelStep(
+            name=step["name"],
+            step_args=model.create(instance_type=config.get("instanceType", "ml.m5.large")),
+            # Our repack jobs write under the pipeline's S3 location instead of the SDK's
+            # timestamped default (README: "mapping").
+            repack_model_step_settings={"output_path": f"{self.s3_loc}/repack/{step['name']}"},
+            **step_kwargs,
+        )
+
+    # -- pipeline ---------------------------------------------------------------------------------
+
+    def order(self):
+        """Steps in dependency order, ties in file order: what a script defining them would do."""
+        upstream = {}
+        for step in self.design["steps"]:
+            edges = self.design.get("edges", [])
+            deps = [e["from"]["step"] for e in edges if e["to"]["step"] == step["id"]]
+            upstream[step["id"]] = set(deps + step["config"].get("dependsOn", []))
+        order = []
+        while len(order) < len(self.design["steps"]):
+            ready = next(
+                (
+                    step
+                    for step in self.design["steps"]
+                    if step["id"] not in order and upstream[step["id"]] <= set(order)
+                ),
+                None,
+            )
+            if ready is None:
+                raise DesignError("the steps form a cycle")
+            order.append(ready["id"])
+        return order
+
+    def build(self) -> str:
+        from sagemaker.workflow.pipeline import Pipeline
+        from sagemaker.workflow.pipeline_context import PipelineSession
+
+        region = self.settings["region"]
+        if region not in BOTO_SESSIONS:
+            BOTO_SESSIONS[region] = boto3.Session(region_name=region)
+        boto_session = BOTO_SESSIONS[region]
+        self.session = PipelineSession(
+            boto_session=boto_session,
+            sagemaker_client=boto_session.client("sagemaker"),
+            default_bucket=self.settings["bucket"],
+        )
+        parameters = self.build_parameters()
+        steps = []
+        for step_id in self.order():
+            step = self.steps_by_id[step_id]
+            if step["type"] in PROCESSING_STEP:
+                built = self.processing(step)
+            elif step["type"] in TRAINING_DEFAULTS:
+                built = self.training(step)
+            elif step["type"] in MODEL_STEP:
+                built = self.model(step)
+            else:
+                raise DesignError(f"unknown step type {step['type']}")
+            self.built[step_id] = built
+            steps.append(built)
+        pipeline = Pipeline(
+            name=self.settings["name"],
+            parameters=parameters,
+            steps=steps,
+            sagemaker_session=self.session,
+        )
+        return pipeline.definition()
+
+
+def buckets_named(design: dict) -> set:
+    """Every bucket the SDK may upload to or read from: the design's and any in its S3 URIs."""
+    names = {design["pipeline"]["bucket"]}
+    for match in S3_URI.finditer(json.dumps(design)):
+        names.add(match.group(0)[len("s3://") :].split("/", 1)[0])
+    return names
+
+
+def uploaded_objects(definition: str) -> dict:
+    """S3 objects the definition names that exist in the mock, i.e. that the SDK uploaded."""
+    s3 = boto3.client("s3", region_name="us-east-1")
+    named = {}
+    for uri in set(S3_URI.findall(definition)):
+        bucket, _, key = uri[len("s3://") :].partition("/")
+        named.setdefault(bucket, {})[key] = uri
+    found = {}
+    for bucket, keys in named.items():
+        try:
+            listing = s3.list_objects_v2(Bucket=bucket).get("Contents", [])
+        except s3.exceptions.NoSuchBucket:
+            continue
+        for item in listing:
+            if item["Key"] in keys:
+                body = s3.get_object(Bucket=bucket, Key=item["Key"])["Body"].read()
+                found[keys[item["Key"]]] = describe_object(item["Key"], body)
+    return dict(sorted(found.items()))
+
+
+def empty_buckets():
+    """Each design starts from empty buckets, so no object is mistaken for an upload of its own."""
+    s3 = boto3.client("s3", region_name="us-east-1")
+    for bucket in s3.list_buckets().get("Buckets", []):
+        listing = s3.list_objects_v2(Bucket=bucket["Name"]).get("Contents", [])
+        if listing:
+            s3.delete_objects(
+                Bucket=bucket["Name"],
+                Delete={"Objects": [{"Key": item["Key"]} for item in listing]},
+            )
+
+
+def render(path: str) -> dict:
+    """One design → {"ok": True, "definition", "objects"} or {"ok": False, "error"}."""
+    with open(path, encoding="utf-8") as handle:
+        design = json.load(handle)
+    s3 = boto3.client("s3", region_name="us-east-1")
+    existing = {bucket["Name"] for bucket in s3.list_buckets().get("Buckets", [])}
+    for bucket in buckets_named(design) - existing:
+        s3.create_bucket(Bucket=bucket)
+    workdir = tempfile.mkdtemp(prefix="oracle-")
+    cwd = os.getcwd()
+    try:
+        # The SDK hashes paths relative to the working directory; keep it empty and private.
+        os.makedirs(os.path.join(workdir, "cwd"))
+        os.chdir(os.path.join(workdir, "cwd"))
+        with contextlib.redirect_stdout(sys.stderr):
+            definition = Builder(design, workdir).build()
+        return {"ok": True, "definition": definition, "objects": uploaded_objects(definition)}
+    except Exception as error:  # noqa: BLE001 - reported per design
+        message = f"{type(error).__name__}: {error}"
+        if not isinstance(error, DesignError):
+            message += "\n" + traceback.format_exc(limit=-4)
+        return {"ok": False, "error": message}
+    finally:
+        os.chdir(cwd)
+        shutil.rmtree(workdir, ignore_errors=True)
+        empty_buckets()
+
+
+def design_files(arguments) -> list:
+    files = []
+    for argument in arguments:
+        if os.path.isdir(argument):
+            files += sorted(
+                os.path.join(argument, name)
+                for name in os.listdir(argument)
+                if name.endswith(".pipeline.json")
+            )
+        else:
+            files.append(argument)
+    return files
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("designs", nargs="+", help="design files or directories of them")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--jsonl", action="store_true", help="one JSON record per design")
+    mode.add_argument("--out", help="write <stem>.definition.json files into this directory")
+    args = parser.parse_args()
+    files = design_files(args.designs)
+    failed = 0
+    with mock_aws():
+        _silence_telemetry()
+        _share_botocore_data()
+        for path in files:
+            result = render(path)
+            failed += not result["ok"]
+            if args.jsonl:
+                print(json.dumps({"file": path, **result}), flush=True)
+            elif not result["ok"]:
+                print(f"{path}: {result['error']}", file=sys.stderr)
+            elif args.out:
+                os.makedirs(args.out, exist_ok=True)
+                stem = os.path.basename(path).removesuffix(".pipeline.json")
+                with open(os.path.join(args.out, f"{stem}.definition.json"), "w") as handle:
+                    handle.write(result["definition"])
+            else:
+                print(result["definition"])
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
