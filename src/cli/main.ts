@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { compile, validate } from "../compiler";
 import { loadDesignText, type Design, type Diagnostic } from "../model";
 import { formatDiagnostic, loadIssueDiagnostic } from "./format";
+import { schemaDiagnostics } from "./schemaCheck";
 
 export const EXIT_OK = 0;
 export const EXIT_DESIGN_ERRORS = 1;
@@ -90,11 +91,21 @@ function runCompile(file: string, output: string | undefined, io: Io): number {
   return EXIT_OK;
 }
 
+/** Every diagnostic of a design; when it has no errors, also the schema check of its definition. */
+function designDiagnostics(design: Design): Diagnostic[] {
+  const diagnostics = validate(design);
+  if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) return diagnostics;
+  const result = compile(design);
+  return result.ok
+    ? [...schemaDiagnostics(design, result.definition), ...diagnostics]
+    : diagnostics;
+}
+
 function runValidate(file: string, json: boolean, io: Io): number {
   const loaded = loadFile(file, io);
   const design = loaded.ok ? loaded.design : null;
   if (!loaded.ok && loaded.exitCode === EXIT_UNUSABLE_INPUT) return loaded.exitCode;
-  const diagnostics = loaded.ok ? validate(loaded.design) : loaded.diagnostics;
+  const diagnostics = loaded.ok ? designDiagnostics(loaded.design) : loaded.diagnostics;
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
   if (json) {
     const stepName = (id?: string) => design?.steps.find((step) => step.id === id)?.name;

@@ -27,6 +27,7 @@ export const DIAGNOSTIC_CODES = {
   PD305: "The compiled definition is larger than SageMaker's 1 MB limit",
   PD306: "A metric definition is invalid",
   PD307: "A pipeline setting is missing or malformed",
+  PD401: "The compiled definition breaks the SageMaker pipeline definition schema",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

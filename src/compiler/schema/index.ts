@@ -1,0 +1,12 @@
+// The schema check of compiled definitions. Not re-exported from src/compiler/index.ts: the
+// browser bundle does not carry ajv and the schema; the CLI and the tests import it from here.
+export {
+  createDefinitionValidator,
+  pipelineDefinitionSchema,
+  validateDefinitionSchema,
+  type DefinitionValidator,
+  type SchemaValidator,
+  type SchemaCheck,
+  type SchemaViolation,
+} from "./validateDefinition";
+export { applyOverlay, OVERLAY, DRAFT_07, type OverlayEntry, type SchemaNode } from "./overlay";

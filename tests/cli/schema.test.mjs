@@ -1,0 +1,65 @@
+// `validate` also checks the compiled definition against the official SageMaker pipeline
+// definition schema (src/compiler/schema/). The design here passes every design check but its
+// definition does not: the schema caps a String parameter's DefaultValue at 4096 characters, and
+// nothing before the schema checks that.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const bin = join(root, "bin", "pipeline-designer.mjs");
+
+function run(...args) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
+  assert.doesNotMatch(result.stderr, /\n\s+at .+:\d+:\d+/, "no stack trace reaches the user");
+  return result;
+}
+
+/** The PyTorch example plus a String parameter whose default is one character too long. */
+function designBreakingTheSchema() {
+  const design = JSON.parse(
+    readFileSync(join(root, "examples", "pytorch-tabular.pipeline.json"), "utf8"),
+  );
+  design.pipeline.parameters.push({ name: "RunNote", type: "String", default: "x".repeat(4097) });
+  const file = join(mkdtempSync(join(tmpdir(), "pd-schema-")), "long-default.pipeline.json");
+  writeFileSync(file, JSON.stringify(design, null, 2));
+  return { file, index: design.pipeline.parameters.length - 1 };
+}
+
+describe("validate runs the definition schema check", () => {
+  it("reports a schema violation as PD401, located, with exit code 1", () => {
+    const { file, index } = designBreakingTheSchema();
+    assert.equal(run("compile", file).status, 0, "the design itself compiles");
+    const result = run("validate", file);
+    assert.equal(result.status, 1, result.stdout + result.stderr);
+    assert.equal(
+      result.stdout.split("\n")[0],
+      `${file}:pipeline.parameters[${index}]: PD401 the compiled definition breaks the SageMaker pipeline definition schema at Parameters[${index}](RunNote).DefaultValue: must NOT have more than 4096 characters`,
+    );
+    assert.match(result.stdout, /: 4 steps, 1 error\(s\), 0 warning\(s\)\n$/);
+  });
+
+  it("lists it in --json output", () => {
+    const { file, index } = designBreakingTheSchema();
+    const result = run("validate", file, "--json");
+    assert.equal(result.status, 1);
+    const report = JSON.parse(result.stdout);
+    assert.equal(report.ok, false);
+    assert.deepEqual(
+      report.diagnostics.map(({ code, path }) => ({ code, path })),
+      [{ code: "PD401", path: `pipeline.parameters[${index}]` }],
+    );
+  });
+
+  it("passes both examples", () => {
+    for (const example of ["pytorch-tabular", "xgboost-tabular"]) {
+      const result = run("validate", `examples/${example}.pipeline.json`);
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.doesNotMatch(result.stdout, /PD401/);
+    }
+  });
+});
