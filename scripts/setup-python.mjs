@@ -1,5 +1,6 @@
-// Creates the project's Python venv (.venv) and installs emulator/requirements.txt into it, once
-// per version of that file: the emulator never depends on what a machine happens to have.
+// Creates a Python venv and installs a requirements file into it, once per version of that file,
+// so nothing depends on what a machine happens to have. Defaults: the emulator's
+// (emulator/requirements.txt → .venv); the oracle passes tests/oracle/requirements.txt tests/oracle/.venv.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -7,9 +8,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const venv = join(root, ".venv");
+const [requirementsArg = "emulator/requirements.txt", venvArg = ".venv"] = process.argv.slice(2);
+const requirements = join(root, requirementsArg);
+const venv = join(root, venvArg);
 const python = join(venv, "bin", "python");
-const requirements = join(root, "emulator", "requirements.txt");
 const stamp = join(venv, ".requirements.sha256");
 const wanted = createHash("sha256").update(readFileSync(requirements)).digest("hex");
 
@@ -19,11 +21,11 @@ function run(command, args) {
 
 try {
   if (!existsSync(python)) {
-    console.log("setup-python: creating .venv");
+    console.log(`setup-python: creating ${venvArg}`);
     run(process.env.PYTHON ?? "python3", ["-m", "venv", venv]);
   }
   if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== wanted) {
-    console.log("setup-python: installing emulator/requirements.txt into .venv");
+    console.log(`setup-python: installing ${requirementsArg} into ${venvArg}`);
     run(python, [
       "-m",
       "pip",
@@ -35,7 +37,7 @@ try {
     ]);
     writeFileSync(stamp, wanted);
   } else {
-    console.log("setup-python: .venv is up to date");
+    console.log(`setup-python: ${venvArg} is up to date`);
   }
 } catch (error) {
   console.error(`\nsetup-python: ${error.message}`);

@@ -10,6 +10,8 @@ const source = process.argv[2] ?? join(root, "..", "shared", "data", "sagemaker-
 for (const framework of ["pytorch", "sklearn", "xgboost"]) {
   const table = JSON.parse(readFileSync(join(source, `${framework}.json`), "utf8"));
   const kept = { training: table.training, inference: table.inference };
+  // Graviton (arm64) endpoints need these; only models use them (training on Graviton is refused).
+  if (framework !== "sklearn") kept.inference_graviton = table.inference_graviton;
   writeFileSync(
     join(root, "src", "catalog", "data", `${framework}.json`),
     JSON.stringify(kept, null, 1) + "\n",

@@ -561,6 +561,33 @@ describe("retrieveImageUri", () => {
       { scope: "inference", instanceType: "ml.m5.large" },
       "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.1.0-cpu-py310",
     ],
+    // The rows below are what sagemaker 2.257.7's image_uris.retrieve returns for the same request.
+    [
+      "PyTorch inference on Graviton (arm64 table, container version + -sagemaker)",
+      { scope: "inference", instanceType: "ml.c6g.xlarge" },
+      "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference-graviton:2.1.0-cpu-py310-ubuntu20.04-sagemaker",
+    ],
+    [
+      "XGBoost inference on Graviton",
+      {
+        framework: "xgboost",
+        scope: "inference",
+        version: "1.5-1",
+        pyVersion: undefined,
+        instanceType: "ml.c7g.large",
+      },
+      "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.5-1-arm64",
+    ],
+    [
+      "PyTorch 1.6.0 training on p4d (auto-selected CUDA 11 container)",
+      { version: "1.6.0", pyVersion: "py3", instanceType: "ml.p4d.24xlarge" },
+      "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:1.6.0-gpu-py3-cu110-ubuntu18.04",
+    ],
+    [
+      "PyTorch 2.1.0 training on p4d (no container suffix)",
+      { instanceType: "ml.p4d.24xlarge" },
+      "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.1.0-gpu-py310",
+    ],
   ] as const)("%s", (_label, overrides, uri) => {
     expect(uriOf(overrides)).toEqual({ ok: true, uri });
   });
@@ -604,6 +631,27 @@ describe("retrieveImageUri", () => {
       "region",
     ],
     ["an unknown region", { region: "mars-north-1" }, "region"],
+    [
+      "an AMD GPU instance (CUDA images cannot use it)",
+      { instanceType: "ml.g4ad.xlarge" },
+      "instanceType",
+    ],
+    ["training on Graviton", { instanceType: "ml.c6g.xlarge" }, "instanceType"],
+    [
+      "processing on Graviton",
+      { framework: "sklearn", version: "1.2-1", pyVersion: "py3", instanceType: "ml.m6g.large" },
+      "instanceType",
+    ],
+    [
+      "inference on a Graviton family without arm64 images",
+      { scope: "inference", instanceType: "ml.m7g.large" },
+      "instanceType",
+    ],
+    [
+      "a version without a Graviton image",
+      { scope: "inference", version: "1.10", pyVersion: "py38", instanceType: "ml.c6g.xlarge" },
+      "version",
+    ],
   ] as const)("refuses %s", (_label, overrides, reason) => {
     const result = uriOf(overrides);
     expect(result.ok).toBe(false);

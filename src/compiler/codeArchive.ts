@@ -11,8 +11,26 @@ export function packSourceDir(files: Record<string, string>): Uint8Array {
   const entries = Object.keys(files)
     .sort()
     .map((name) => ({ name, data: strToU8(files[name] ?? "") }));
-  const tar = createTar(entries, { attrs: FIXED_ATTRS });
+  const tar = withEndOfArchive(
+    createTar(entries, { attrs: FIXED_ATTRS }),
+    entries.reduce((sum, entry) => sum + BLOCK + Math.ceil(entry.data.length / BLOCK) * BLOCK, 0),
+  );
   return gzipSync(tar, { level: 9, mtime: 0 });
+}
+
+const BLOCK = 512;
+const RECORD = 20 * BLOCK;
+
+/**
+ * nanotar pads to whole 10 KiB records but adds no end-of-archive marker (two zero blocks) when
+ * the entries fill a record exactly; readers that stop at the marker (nanotar's own) then lose
+ * the last file. Add one record in that case, as GNU tar does.
+ */
+function withEndOfArchive(tar: Uint8Array, used: number): Uint8Array {
+  if (tar.length - used >= 2 * BLOCK) return tar;
+  const padded = new Uint8Array(Math.ceil((used + 2 * BLOCK) / RECORD) * RECORD);
+  padded.set(tar.subarray(0, used));
+  return padded;
 }
 
 /** Content hash used in upload keys: SHA-256 in hex, as the SDK names its uploads. */

@@ -7,6 +7,36 @@ import { ImageError, type RenderedStep } from "./steps/shared";
 import { renderTrainingStep } from "./steps/training";
 import { validateDesign, type ResolvedStep } from "./validate";
 
+/** Regions with SageMaker Experiments: the SDK's static workflow/_utils.py EXPERIMENTS_REGIONS. */
+const EXPERIMENTS_REGIONS = new Set([
+  "us-east-1",
+  "us-east-2",
+  "us-west-1",
+  "us-west-2",
+  "ca-central-1",
+  "eu-west-1",
+  "eu-west-2",
+  "eu-west-3",
+  "eu-central-1",
+  "eu-north-1",
+  "eu-south-1",
+  "eu-south-2",
+  "ap-northeast-1",
+  "ap-northeast-2",
+  "ap-northeast-3",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "ap-southeast-3",
+  "ap-south-1",
+  "ap-east-1",
+  "sa-east-1",
+  "af-south-1",
+  "me-south-1",
+  "il-central-1",
+  "cn-north-1",
+  "cn-northwest-1",
+]);
+
 /** SageMaker's limit on a pipeline definition's size. */
 export const DEFINITION_LIMIT_BYTES = 1024 * 1024;
 
@@ -14,7 +44,7 @@ export interface PipelineDefinition {
   Version: "2020-12-01";
   Metadata: Record<string, never>;
   Parameters: Record<string, unknown>[];
-  PipelineExperimentConfig: Record<string, unknown>;
+  PipelineExperimentConfig: Record<string, unknown> | null;
   Steps: RenderedStep[];
 }
 
@@ -69,7 +99,7 @@ export function compile(design: Design): CompileResult {
       rendered.set(id, renderStep(context, step));
     } catch (cause) {
       if (!(cause instanceof ImageError)) throw cause;
-      diagnostics.push(error("PD108", cause.message, { stepId: id, path: "instanceType" }));
+      diagnostics.push(error(cause.code, cause.message, { stepId: id, path: cause.path }));
     }
   }
   diagnostics.push(...generatedNameDiagnostics(design, rendered));
@@ -80,10 +110,13 @@ export function compile(design: Design): CompileResult {
     Version: "2020-12-01",
     Metadata: {},
     Parameters: renderParameters(design),
-    PipelineExperimentConfig: {
-      ExperimentName: { Get: "Execution.PipelineName" },
-      TrialName: { Get: "Execution.PipelineExecutionId" },
-    },
+    // The SDK leaves it out (null) where SageMaker Experiments is not offered (pipeline.py:140).
+    PipelineExperimentConfig: EXPERIMENTS_REGIONS.has(design.pipeline.region)
+      ? {
+          ExperimentName: { Get: "Execution.PipelineName" },
+          TrialName: { Get: "Execution.PipelineExecutionId" },
+        }
+      : null,
     Steps: steps,
   };
   const json = canonicalJson(definition);

@@ -36,9 +36,14 @@ export class CompileContext {
     return this.design.pipeline.roleArn;
   }
 
-  /** Path segments of the S3 prefix, for `Std:Join` values that build S3 URIs at run time. */
-  get prefixSegments(): string[] {
-    return this.design.pipeline.s3Prefix.split("/").filter(Boolean);
+  /**
+   * The SDK's `default_bucket_prefix` equivalent of s3Prefix, as the SDK puts it in the
+   * processing-output URIs it derives: none when s3Prefix is empty or is the pipeline name (the
+   * SDK already puts the pipeline name there), else the prefix as one value.
+   */
+  get bucketPrefixSegments(): string[] {
+    const prefix = this.design.pipeline.s3Prefix.split("/").filter(Boolean).join("/");
+    return prefix === "" || prefix === this.design.pipeline.name ? [] : [prefix];
   }
 
   step(id: string): ResolvedStep {

@@ -495,6 +495,12 @@ class Builder:
             order.append(ready["id"])
         return order
 
+    def bucket_prefix(self):
+        """The design's s3Prefix as the session's key prefix; none when it is the pipeline name,
+        which the SDK already puts in every path it derives (docs/design-file.md)."""
+        prefix = "/".join(part for part in self.settings["s3Prefix"].split("/") if part)
+        return prefix if prefix and prefix != self.settings["name"] else None
+
     def build(self) -> str:
         from sagemaker.workflow.pipeline import Pipeline
         from sagemaker.workflow.pipeline_context import PipelineSession
@@ -507,6 +513,7 @@ class Builder:
             boto_session=boto_session,
             sagemaker_client=boto_session.client("sagemaker"),
             default_bucket=self.settings["bucket"],
+            default_bucket_prefix=self.bucket_prefix(),
         )
         parameters = self.build_parameters()
         steps = []

@@ -64,6 +64,34 @@ describe("compile refuses with located, numbered errors", () => {
     expect(errors.length).toBe(4);
   });
 
+  it("PD108 an AMD GPU or a Graviton instance for a training job", () => {
+    for (const instanceType of ["ml.g4ad.xlarge", "ml.c6g.xlarge"]) {
+      expect(
+        errorsOf(design((d) => void (config(d, "train").instanceType = instanceType))),
+      ).toEqual([{ code: "PD108", stepId: "train", path: "instanceType" }]);
+    }
+  });
+
+  it("PD102 an explicit profiler in a region without the SageMaker profiler", () => {
+    // The SDK raises there (estimator.py:1240) rather than dropping the setting.
+    const refused = design((d) => {
+      d.pipeline.region = "eu-central-2";
+      config(d, "train").profiler = { systemMonitorIntervalMillis: 500 };
+    });
+    expect(errorsOf(refused)).toEqual([{ code: "PD102", stepId: "train", path: "profiler" }]);
+    expect(compile(design((d) => void (d.pipeline.region = "eu-central-2"))).ok).toBe(true);
+  });
+
+  it("PD102 a nested entry point for a repacked PyTorch model", () => {
+    const nested = design((d) => {
+      const model = config(d, "model") as { code: { files: Record<string, string> } };
+      const files = model.code.files;
+      model.code.files = { "src/inference.py": files["inference.py"]! };
+      config(d, "model").entryPoint = "src/inference.py";
+    });
+    expect(errorsOf(nested)).toEqual([{ code: "PD102", stepId: "model", path: "entryPoint" }]);
+  });
+
   it("PD301 a duplicate step name", () => {
     expect(errorsOf(design((d) => void (d.steps[1]!.name = d.steps[0]!.name)))).toEqual([
       { code: "PD301", stepId: "prep", path: "name" },

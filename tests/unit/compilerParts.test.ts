@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { gunzipSync } from "fflate";
 import { parseTar } from "nanotar";
 import { describe, expect, it } from "vitest";
-import { DIAGNOSTIC_CODES } from "../../src/model";
+import { DIAGNOSTIC_CODES, loadDesign } from "../../src/model";
 import {
+  compile,
   contentHash,
   metricRegexProblem,
   packSourceDir,
@@ -53,6 +54,15 @@ describe("packSourceDir", () => {
     };
     expect(packSourceDir(reordered)).toEqual(packSourceDir(files));
     expect(contentHash(packSourceDir(files))).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("ends with the end-of-archive marker even when the entries fill a 10 KiB record exactly", () => {
+    // Two headers + 18 data blocks = 20 blocks = one record: nanotar alone would add no zero blocks.
+    const exact = { "a.py": "x".repeat(512 * 9), "b.py": "y".repeat(512 * 9) };
+    const tar = gunzipSync(packSourceDir(exact));
+    expect(tar.length).toBe(20480);
+    expect(tar.subarray(10240).every((byte) => byte === 0)).toBe(true);
+    expect(parseTar(tar).map((entry) => entry.name)).toEqual(["a.py", "b.py"]);
   });
 
   it("is a real tar.gz holding every file, with zeroed times and owners", () => {
@@ -118,5 +128,33 @@ describe("documentation and examples stay in step with the code", () => {
       { cwd: root, encoding: "utf8" },
     );
     expect(output).toContain("examples are up to date");
+  });
+});
+
+describe("a model step without code", () => {
+  it("keeps the user's SAGEMAKER_PROGRAM / SAGEMAKER_SUBMIT_DIRECTORY, as the SDK does", () => {
+    // Model._script_mode_env_vars (model.py:868) defaults both from the model's own env.
+    const source = JSON.parse(
+      readFileSync(join(root, "tests", "fixtures", "pytorch-reference.pipeline.json"), "utf8"),
+    );
+    const model = source.steps.find((step: { id: string }) => step.id === "model");
+    delete model.config.code;
+    delete model.config.entryPoint;
+    model.config.env = {
+      SAGEMAKER_PROGRAM: "serve.py",
+      SAGEMAKER_SUBMIT_DIRECTORY: "s3://b/c.tgz",
+    };
+    const loaded = loadDesign(source);
+    if (loaded.kind !== "ok") throw new Error("fixture does not load");
+    const result = compile(loaded.design);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const created = result.definition.Steps.find((step) => step.Name.endsWith("-CreateModel"));
+    const container = created?.Arguments.PrimaryContainer as {
+      Environment: Record<string, string>;
+    };
+    expect(container.Environment).toMatchObject({
+      SAGEMAKER_PROGRAM: "serve.py",
+      SAGEMAKER_SUBMIT_DIRECTORY: "s3://b/c.tgz",
+    });
   });
 });

@@ -61,11 +61,23 @@ export function renderModelStep(context: CompileContext, resolved: ResolvedStep)
     config.instanceType,
   );
 
+  const userEnv = mergeEnv(definition.contract.envDefaults, config.env);
   const steps: RenderedStep[] = [];
   let modelDataUrl = modelData;
-  let program = "";
-  let submitDirectory = "";
+  // Model._script_mode_env_vars: without code the user's own values stand (model.py:868).
+  let program = userEnv.SAGEMAKER_PROGRAM ?? "";
+  let submitDirectory = userEnv.SAGEMAKER_SUBMIT_DIRECTORY ?? "";
   if (config.code && needsRepack(resolved, versions)) {
+    if (config.entryPoint.includes("/")) {
+      const base = config.entryPoint.split("/").pop() as string;
+      // The SDK sets SAGEMAKER_PROGRAM to the base name (model.py:831) while the repack copies
+      // the tree as it is, so TorchServe would look for code/<base> and not find it.
+      throw new ImageError(
+        `a repacked PyTorch model's entry point must be at the top of its code files: SageMaker would run code/${base}, but the file is code/${config.entryPoint}; move it to the top level`,
+        "entryPoint",
+        "PD102",
+      );
+    }
     const repack = renderRepackStep(context, resolved, modelData);
     steps.push(repack);
     modelDataUrl = { Get: `Steps.${repack.Name}.ModelArtifacts.S3ModelArtifacts` };
@@ -89,7 +101,7 @@ export function renderModelStep(context: CompileContext, resolved: ResolvedStep)
       PrimaryContainer: {
         Image: image,
         // FrameworkModel.prepare_container_def: the user's env first, the script-mode variables win.
-        Environment: mergeEnv(definition.contract.envDefaults, config.env, scriptEnv),
+        Environment: mergeEnv(userEnv, scriptEnv),
         ModelDataUrl: modelDataUrl,
       },
     },
@@ -109,6 +121,7 @@ function renderRepackStep(
     // The SDK would download, modify and overwrite the user's archive in place; we will not touch it.
     throw new ImageError(
       "a PyTorch model with code as an S3 archive cannot be repacked without rewriting that archive; use inline files",
+      "code",
     );
   }
   const bundleUri = context.codeUri(step, code, {

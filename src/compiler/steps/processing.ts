@@ -79,10 +79,12 @@ export function renderProcessingStep(
 
   const outputs = definition.outputs.map((output) => {
     const override = config.outputUris[output.logicalName];
+    // ProcessingStep's _normalize_outputs (processing.py:474).
     const defaultUri = join("/", [
       "s3:/",
       context.design.pipeline.bucket,
-      ...context.prefixSegments,
+      ...context.bucketPrefixSegments,
+      context.design.pipeline.name,
       executionId(),
       step.name,
       "output",

@@ -1,5 +1,5 @@
 import { retrieveImageUri, type Framework, type ImageScope } from "../../catalog";
-import { isParameterRef } from "../../model";
+import { isParameterRef, type DiagnosticCode } from "../../model";
 import type { CompileContext } from "../context";
 
 /** A rendered step before the common keys (DependsOn, CacheConfig) are added. */
@@ -47,7 +47,16 @@ export function imageUri(
   return result.uri;
 }
 
-export class ImageError extends Error {}
+/** A step the SDK (or the service) would refuse, found while rendering; compile() locates it. */
+export class ImageError extends Error {
+  constructor(
+    message: string,
+    readonly path = "instanceType",
+    readonly code: DiagnosticCode = "PD108",
+  ) {
+    super(message);
+  }
+}
 
 /** Merges env maps in order, later wins, keeping first-seen key order like a Python dict update. */
 export function mergeEnv(...maps: Record<string, string>[]): Record<string, string> {

@@ -8,7 +8,7 @@ import type { CompileContext } from "../context";
 import { appendPath, join, parameterValue, valueOf, type Expression } from "../expressions";
 import { pythonJsonDumps } from "../pythonJson";
 import type { ResolvedStep } from "../validate";
-import { concreteInstanceType, imageUri, mergeEnv, type RenderedStep } from "./shared";
+import { concreteInstanceType, ImageError, imageUri, mergeEnv, type RenderedStep } from "./shared";
 import { xgboostHyperparametersFile } from "./xgboostHyperparameters";
 
 type TrainingConfig = PyTorchTrainingConfig | XGBoostTrainingConfig;
@@ -172,6 +172,13 @@ export function renderTrainingStep(context: CompileContext, resolved: ResolvedSt
     if (config.profiler)
       profiler.ProfilingIntervalInMilliseconds = config.profiler.systemMonitorIntervalMillis;
     args.ProfilerConfig = profiler;
+  } else if (step.config.profiler !== undefined) {
+    // The SDK refuses an explicit profiler there (estimator.py:1240); dropping it would hide that.
+    throw new ImageError(
+      `the SageMaker profiler is not available in ${context.region}; remove the profiler setting`,
+      "profiler",
+      "PD102",
+    );
   } else {
     args.ProfilerConfig = { DisableProfiler: true };
   }
