@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { compile, validate } from "../compiler";
 import { loadDesignText, type Design, type Diagnostic } from "../model";
 import { formatDiagnostic, loadIssueDiagnostic } from "./format";
-import { schemaDiagnostics } from "./schemaCheck";
+import { schemaDiagnostics } from "../compiler/schema";
 
 export const EXIT_OK = 0;
 export const EXIT_DESIGN_ERRORS = 1;

@@ -1,5 +1,5 @@
-import { validateDefinitionSchema } from "../compiler/schema";
-import { error, type Design, type Diagnostic } from "../model";
+import { error, type Design, type Diagnostic } from "../../model";
+import { validateDefinitionSchema } from "./validateDefinition";
 
 /** The design step a definition step came from: same name, or `{name}-CreateModel` / `{name}-RepackModel-0`. */
 function owningStep(design: Design, stepName: string): string | undefined {
