@@ -83,7 +83,7 @@ export default tseslint.config(
     ignores: [
       "dist",
       "**/.venv",
-      "dist-e2e",
+      "dist-e2e*",
       "node_modules",
       "playwright-report",
       "test-results",

@@ -3,6 +3,8 @@ import { CHROMIUM_ARGS, findChromium } from "./scripts/chromium.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 5199);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4599);
+// Its own build directory per port, so two runs on other ports never overwrite each other's build.
+const outDir = port === 5199 ? "dist-e2e" : `dist-e2e-${port}`;
 const chromium = findChromium();
 
 export default defineConfig({
@@ -33,7 +35,7 @@ export default defineConfig({
       // The production build, not the dev server: the dev server re-optimises dependencies the
       // first time a lazy chunk (CodeMirror, the layout worker) is seen and reloads the page
       // mid-test. The preview server proxies /designer.config.json to the emulator.
-      command: `npx vite build --outDir dist-e2e --emptyOutDir --logLevel warn && npx vite preview --outDir dist-e2e --host 127.0.0.1 --port ${port} --strictPort`,
+      command: `npx vite build --outDir ${outDir} --emptyOutDir --logLevel warn && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
       url: `http://127.0.0.1:${port}`,
       env: { VITE_TEST_HOOKS: "1", DESIGNER_EMULATOR_URL: `http://127.0.0.1:${emulatorPort}` },
       reuseExistingServer: false,
