@@ -8,6 +8,7 @@ import type { StepTypeDefinition, StepTypeName } from "./types";
 export * from "./types";
 export * from "./fields";
 export * from "./imageUris";
+export * from "./instanceTypes";
 export * from "./metricPresets";
 export * from "./hyperparameters";
 export * from "./validateStep";

@@ -11,6 +11,7 @@ import {
   type Step,
 } from "../model";
 import { checkLink, stringRatio } from "../resolver";
+import { limitDiagnostics } from "./limits";
 import { metricDiagnostics } from "./metrics";
 
 export interface ResolvedStep {
@@ -83,6 +84,7 @@ export function validateDesign(design: Design): Validation {
     }
   }
   diagnostics.push(...edgeDiagnostics(design), ...unfedInputDiagnostics(design));
+  diagnostics.push(...limitDiagnostics(design, resolved));
   const cycle = findCycle(design);
   if (cycle) {
     const path = cycle

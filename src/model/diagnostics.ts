@@ -27,6 +27,12 @@ export const DIAGNOSTIC_CODES = {
   PD305: "The compiled definition is larger than SageMaker's 1 MB limit",
   PD306: "A metric definition is invalid",
   PD307: "A pipeline setting is missing or malformed",
+  PD308: "The pipeline declares more parameters than SageMaker accepts (200)",
+  PD309: "Hyperparameters break SageMaker's count or key/value length limits",
+  PD310: "Environment variables break SageMaker's count or key/value length limits",
+  PD311: "The instance type is not one SageMaker offers for this kind of job",
+  PD312: "An instance count, volume size or max runtime is outside SageMaker's bounds",
+  PD313: "An S3 URI is malformed or longer than SageMaker's 1024 characters",
   PD401: "The compiled definition breaks the SageMaker pipeline definition schema",
 } as const;
 

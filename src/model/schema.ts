@@ -7,8 +7,13 @@ export const DESIGN_FORMAT = "sagemaker-pipeline-design";
 export const STEP_NAME_PATTERN = /^[A-Za-z0-9\-_]{1,64}$/;
 /** SageMaker's pattern for pipeline names. */
 export const PIPELINE_NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/;
-/** SageMaker's pattern for pipeline parameter names. */
-export const PARAMETER_NAME_PATTERN = /^[A-Za-z0-9\-_]{1,256}$/;
+/**
+ * SageMaker's pattern for pipeline parameter names: `definitions.ParameterName` of the pipeline
+ * definition schema (src/compiler/schema/pipeline-definition.schema.json).
+ */
+export const PARAMETER_NAME_PATTERN = /^[A-Za-z0-9\-_]{1,64}$/;
+/** The longest parameter name SageMaker accepts (PARAMETER_NAME_PATTERN). */
+export const PARAMETER_NAME_MAX_LENGTH = 64;
 
 /** A config value bound to a pipeline parameter; compiles to `{"Get": "Parameters.<name>"}`. */
 export const ParameterRefSchema = z.strictObject({ parameter: z.string().min(1) });
@@ -23,7 +28,8 @@ export type ParameterType = z.infer<typeof ParameterTypeSchema>;
 
 export const PipelineParameterSchema = z
   .strictObject({
-    name: z.string().regex(PARAMETER_NAME_PATTERN, "letters, digits, '-' and '_' only"),
+    // The characters only: a name over SageMaker's 64 still loads, and the compiler says so (PD304).
+    name: z.string().regex(/^[A-Za-z0-9\-_]+$/, "letters, digits, '-' and '_' only"),
     type: ParameterTypeSchema,
     default: z.union([z.string(), z.number(), z.boolean()]).optional(),
     enumValues: z.array(z.string()).optional(),

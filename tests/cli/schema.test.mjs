@@ -1,7 +1,8 @@
 // `validate` also checks the compiled definition against the official SageMaker pipeline
-// definition schema (src/compiler/schema/). The design here passes every design check but its
-// definition does not: the schema caps a String parameter's DefaultValue at 4096 characters, and
-// nothing before the schema checks that.
+// definition schema (src/compiler/schema/), after every design check. A PD401 means a design
+// check is missing: the schema's cap on a String parameter's DefaultValue (4096 characters) used
+// to reach it, and is now a design check (PD304, src/compiler/limits.ts) that runs first. How
+// PD401s are located is tested in tests/unit/schema.test.ts on definitions broken by hand.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -31,15 +32,15 @@ function designBreakingTheSchema() {
 }
 
 describe("validate runs the definition schema check", () => {
-  it("reports a schema violation as PD401, located, with exit code 1", () => {
+  it("refuses what the schema would refuse before compiling, located, with exit code 1", () => {
     const { file, index } = designBreakingTheSchema();
-    assert.equal(run("compile", file).status, 0, "the design itself compiles");
+    assert.equal(run("compile", file).status, 1, "the design does not compile");
     const result = run("validate", file);
     assert.equal(result.status, 1, result.stdout + result.stderr);
-    assert.equal(
-      result.stdout.split("\n")[0],
-      `${file}:pipeline.parameters[${index}]: PD401 the compiled definition breaks the SageMaker pipeline definition schema at Parameters[${index}](RunNote).DefaultValue: must NOT have more than 4096 characters`,
-    );
+    const first = result.stdout.split("\n")[0];
+    assert.ok(first.startsWith(`${file}:pipeline.parameters[${index}].default: PD304 `), first);
+    assert.match(first, /4097-character default; SageMaker accepts at most 4096/);
+    assert.doesNotMatch(result.stdout, /PD401/);
     assert.match(result.stdout, /: 4 steps, 1 error\(s\), 0 warning\(s\)\n$/);
   });
 
@@ -51,7 +52,7 @@ describe("validate runs the definition schema check", () => {
     assert.equal(report.ok, false);
     assert.deepEqual(
       report.diagnostics.map(({ code, path }) => ({ code, path })),
-      [{ code: "PD401", path: `pipeline.parameters[${index}]` }],
+      [{ code: "PD304", path: `pipeline.parameters[${index}].default` }],
     );
   });
 

@@ -53,8 +53,9 @@ describe("compile refuses with located, numbered errors", () => {
   });
 
   it("PD108 an instance type the image table cannot serve", () => {
+    // A Trainium instance is a training instance type, but no PyTorch CPU/GPU image runs on it.
     expect(
-      errorsOf(design((d) => void (config(d, "train").instanceType = "ml.inf2.xlarge"))),
+      errorsOf(design((d) => void (config(d, "train").instanceType = "ml.trn1.2xlarge"))),
     ).toEqual([{ code: "PD108", stepId: "train", path: "instanceType" }]);
   });
 
@@ -64,11 +65,11 @@ describe("compile refuses with located, numbered errors", () => {
     expect(errors.length).toBe(4);
   });
 
-  it("PD108 an AMD GPU or a Graviton instance for a training job", () => {
+  it("PD311 an AMD GPU or a Graviton instance for a training job (not training instance types)", () => {
     for (const instanceType of ["ml.g4ad.xlarge", "ml.c6g.xlarge"]) {
       expect(
         errorsOf(design((d) => void (config(d, "train").instanceType = instanceType))),
-      ).toEqual([{ code: "PD108", stepId: "train", path: "instanceType" }]);
+      ).toEqual([{ code: "PD311", stepId: "train", path: "instanceType" }]);
     }
   });
 
@@ -157,13 +158,22 @@ describe("compile refuses with located, numbered errors", () => {
   });
 
   it("PD305 a definition over 1 MB", () => {
+    // Every value within SageMaker's per-field limits (PD309, PD310); only the total is too big:
+    // 24 data loads, each with 90 environment variables of 250-character names and values.
+    const env = Object.fromEntries(
+      Array.from({ length: 90 }, (_, k) => [`V${k}_${"k".repeat(245)}`, "v".repeat(250)]),
+    );
     const errors = errorsOf(
-      design(
-        (d) =>
-          void ((config(d, "train").hyperparameters as Record<string, unknown>).notes = "x".repeat(
-            1024 * 1024,
-          )),
-      ),
+      design((d) => {
+        for (let i = 0; i < 24; i++) {
+          d.steps.push({
+            ...structuredClone(d.steps[0]!),
+            id: `big${i}`,
+            name: `Big-${i}`,
+            config: { ...structuredClone(config(d, "load")), env },
+          });
+        }
+      }),
     );
     expect(errors).toEqual([{ code: "PD305", stepId: undefined, path: "steps" }]);
   });

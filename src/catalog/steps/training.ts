@@ -46,20 +46,13 @@ export function trainingFields(defaults: TrainingDefaults) {
     instanceType: commonFields.instanceType(defaults.instanceType),
     instanceCount: commonFields.instanceCount(1),
     volumeSizeGb: commonFields.volumeSizeGb(30, 1),
-    maxRuntimeSeconds: field(
-      orParameter(
-        z
-          .int()
-          .min(1)
-          .max(28 * 24 * 3600),
-      ).default(defaults.maxRuntimeSeconds),
-      {
-        label: "Max runtime (s)",
-        section: "Resources",
-        kind: "number",
-        parameterType: "Integer",
-      },
-    ),
+    // SageMaker's bounds (1 s to 28 days) are checked by the compiler (PD312, src/compiler/limits.ts).
+    maxRuntimeSeconds: field(orParameter(z.int()).default(defaults.maxRuntimeSeconds), {
+      label: "Max runtime (s)",
+      section: "Resources",
+      kind: "number",
+      parameterType: "Integer",
+    }),
     outputPath: field(orParameter(s3Uri()).optional(), {
       label: "Output path",
       section: "General",
@@ -93,14 +86,11 @@ export function trainingFields(defaults: TrainingDefaults) {
         help: "System monitor interval in milliseconds.",
       },
     ),
-    metricDefinitions: field(
-      z.array(MetricDefinitionSchema).max(40).default(defaults.metricDefinitions),
-      {
-        label: "Metric definitions",
-        section: "Metrics",
-        kind: "metrics",
-      },
-    ),
+    metricDefinitions: field(z.array(MetricDefinitionSchema).default(defaults.metricDefinitions), {
+      label: "Metric definitions",
+      section: "Metrics",
+      kind: "metrics",
+    }),
     hyperparameters: field(HyperparametersSchema.default({}), {
       label: "Hyperparameters",
       section: "Hyperparameters",

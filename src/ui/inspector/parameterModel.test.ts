@@ -39,6 +39,15 @@ describe("names", () => {
     expect(suggestParameterName("Bad name!", "x", [])).toBe("BadnameX");
     expect(nextParameterName(parameters)).toBe("Parameter2");
   });
+  it("keeps names within SageMaker's 64 characters", () => {
+    expect(parameterNameProblem("N".repeat(64), parameters)).toBeNull();
+    expect(parameterNameProblem("N".repeat(65), parameters)).toMatch(/at most 64 characters/);
+    const long = "S".repeat(64);
+    expect(suggestParameterName(long, "instanceType", [])).toBe(long);
+    expect(suggestParameterName(long, "instanceType", [{ name: long, type: "String" }])).toBe(
+      `${"S".repeat(63)}2`,
+    );
+  });
   it("filters by type", () => {
     expect(parametersOfType(parameters, "Integer").map((p) => p.name)).toEqual(["Epochs"]);
   });

@@ -1,4 +1,5 @@
 import {
+  PARAMETER_NAME_MAX_LENGTH,
   PARAMETER_NAME_PATTERN,
   type ParameterRef,
   type ParameterType,
@@ -24,6 +25,8 @@ export function parameterNameProblem(
   index?: number,
 ): string | null {
   if (name === "") return "enter a name";
+  if (name.length > PARAMETER_NAME_MAX_LENGTH)
+    return `use at most ${PARAMETER_NAME_MAX_LENGTH} characters (this is ${name.length})`;
   if (!PARAMETER_NAME_PATTERN.test(name)) return "use letters, digits, '-' and '_' only";
   if (parameters.some((parameter, at) => at !== index && parameter.name === name))
     return `a parameter named "${name}" already exists`;
@@ -42,8 +45,11 @@ export function suggestParameterName(
       "",
     ) || "Parameter";
   const taken = new Set(parameters.map((parameter) => parameter.name));
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
+  // SageMaker's 64-character limit: a long step name is cut, keeping room for a number.
+  const fit = (suffix: string) =>
+    `${base.slice(0, PARAMETER_NAME_MAX_LENGTH - suffix.length)}${suffix}`;
+  if (!taken.has(fit(""))) return fit("");
+  for (let n = 2; ; n++) if (!taken.has(fit(String(n)))) return fit(String(n));
 }
 
 /** `Parameter1`, `Parameter2`, … the first free one. */
