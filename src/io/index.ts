@@ -1,3 +1,4 @@
 export * from "./autosave";
 export * from "./designDb";
 export * from "./files";
+export * from "./codeFolder";

@@ -15,6 +15,7 @@ import {
   type PipelineSettings,
 } from "../model";
 import { checkLink, type LinkCheck } from "../resolver";
+import * as code from "./codeFiles";
 import { setAtPath, type ConfigPath } from "./configPath";
 import { pasteFragment, type DesignFragment } from "./fragment";
 
@@ -52,6 +53,19 @@ export interface DesignState {
     path: ConfigPath,
     binding: { parameter: string; create?: PipelineParameter } | { literal: unknown },
   ) => void;
+  /**
+   * Inline code files (one undo step each; refused with a reason on a bad name or when the code
+   * would pass the 1 MB limit, leaving the document as it was). `setCodeFile` adds the file when new.
+   */
+  setCodeFile: (stepId: string, name: string, text: string) => CommandResult;
+  addCodeFile: (stepId: string, name: string, text?: string) => CommandResult;
+  /** Renaming the entry-point file also sets `entryPoint` to the new name, in the same step. */
+  renameCodeFile: (stepId: string, from: string, to: string) => CommandResult;
+  deleteCodeFile: (stepId: string, name: string) => CommandResult;
+  /** A whole imported folder, merged into the inline files (same names replaced), as one step. */
+  importCodeFiles: (stepId: string, files: Readonly<Record<string, string>>) => CommandResult;
+  /** From an S3 URI (or no code) to inline files, starting from the step type's starter files. */
+  switchToInlineCode: (stepId: string) => CommandResult;
 }
 
 export type DesignStore = ReturnType<typeof createDesignStore>;
@@ -62,6 +76,11 @@ export function createDesignStore(initial: Design) {
       (set, get) => {
         const update = (design: Design) => {
           if (design !== get().design) set({ design });
+        };
+        const applyCode = (edit: code.CodeEdit): CommandResult => {
+          if (!edit.ok) return edit;
+          update(edit.design);
+          return { ok: true };
         };
         return {
           design: initial,
@@ -181,6 +200,17 @@ export function createDesignStore(initial: Design) {
             const { design } = get();
             update({ ...design, pipeline: { ...design.pipeline, ...patch } });
           },
+          setCodeFile: (stepId, name, text) =>
+            applyCode(code.setCodeFile(get().design, stepId, name, text)),
+          addCodeFile: (stepId, name, text) =>
+            applyCode(code.addCodeFile(get().design, stepId, name, text)),
+          renameCodeFile: (stepId, from, to) =>
+            applyCode(code.renameCodeFile(get().design, stepId, from, to)),
+          deleteCodeFile: (stepId, name) =>
+            applyCode(code.deleteCodeFile(get().design, stepId, name)),
+          importCodeFiles: (stepId, files) =>
+            applyCode(code.importCodeFiles(get().design, stepId, files)),
+          switchToInlineCode: (stepId) => applyCode(code.switchToInlineCode(get().design, stepId)),
         };
       },
       {

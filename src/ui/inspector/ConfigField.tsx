@@ -7,7 +7,8 @@ import { KeyValueField } from "./KeyValueField";
 import { MetricsField } from "./MetricsField";
 import { ScalarField } from "./ScalarField";
 import type { FormField, StepDefinition } from "./schemaFields";
-import { CodeField, StringListField } from "./SimpleFields";
+import { CodeField } from "./CodeField";
+import { StringListField } from "./SimpleFields";
 
 export interface ConfigFieldProps {
   stepId: string;
