@@ -18,6 +18,47 @@ export function packSourceDir(files: Record<string, string>): Uint8Array {
   return gzipSync(tar, { level: 9, mtime: 0 });
 }
 
+/** A packed archive with its content hash. */
+export interface PackedArchive {
+  bytes: Uint8Array;
+  hash: string;
+}
+
+interface CacheNode {
+  next: Map<string, CacheNode>;
+  archive?: PackedArchive;
+}
+
+// Packing (deflate level 9) and hashing are most of a compile; an edit elsewhere in the design
+// must not redo them for unchanged code. Keyed by content (a trie: name, text, name, text, …) so
+// a reloaded or copied design hits too; strings are compared by V8's cached hashes, not re-read.
+// Cleared whole when full, which bounds memory without any bookkeeping per entry.
+const CACHE_LIMIT = 4096;
+let cacheRoot: CacheNode = { next: new Map() };
+let cacheSize = 0;
+
+function child(node: CacheNode, key: string): CacheNode {
+  let found = node.next.get(key);
+  if (!found) node.next.set(key, (found = { next: new Map() }));
+  return found;
+}
+
+/** `packSourceDir` and `contentHash` of it, computed once per distinct set of files. */
+export function packedSourceDir(files: Record<string, string>): PackedArchive {
+  let node = cacheRoot;
+  for (const name of Object.keys(files).sort()) node = child(child(node, name), files[name] ?? "");
+  if (node.archive) return node.archive;
+  if (cacheSize >= CACHE_LIMIT) {
+    cacheRoot = { next: new Map() };
+    cacheSize = 0;
+    return packedSourceDir(files);
+  }
+  const bytes = packSourceDir(files);
+  node.archive = { bytes, hash: contentHash(bytes) };
+  cacheSize++;
+  return node.archive;
+}
+
 const BLOCK = 512;
 const RECORD = 20 * BLOCK;
 

@@ -1,6 +1,6 @@
 import type { StepCode } from "../catalog";
 import type { Design, Step } from "../model";
-import { contentHash, packSourceDir, utf8 } from "./codeArchive";
+import { contentHash, packedSourceDir, utf8, type PackedArchive } from "./codeArchive";
 import { stepProperty, type Expression } from "./expressions";
 import type { ResolvedStep } from "./validate";
 
@@ -92,7 +92,22 @@ export class CompileContext {
     bytes: Uint8Array,
     contentType: string,
   ): string {
-    const hash = contentHash(bytes);
+    return this.addHashedUpload(
+      step,
+      kind,
+      fileName,
+      { bytes, hash: contentHash(bytes) },
+      contentType,
+    );
+  }
+
+  private addHashedUpload(
+    step: Step,
+    kind: "code" | "entrypoint",
+    fileName: string,
+    { bytes, hash }: PackedArchive,
+    contentType: string,
+  ): string {
     const uri = `${this.pipelineS3Loc}/code/${step.name}/${hash}/${fileName}`;
     this.uploads.push({ stepId: step.id, kind, uri, bytes, contentType, hash });
     return uri;
@@ -101,8 +116,8 @@ export class CompileContext {
   /** The S3 URI of a step's code archive: the given URI, or the packed inline files' upload. */
   codeUri(step: Step, code: StepCode, extraFiles: Record<string, string> = {}): string {
     if ("s3Uri" in code) return code.s3Uri;
-    const bytes = packSourceDir({ ...code.files, ...extraFiles });
-    return this.addCodeUpload(step, "code", "sourcedir.tar.gz", bytes, "application/gzip");
+    const archive = packedSourceDir({ ...code.files, ...extraFiles });
+    return this.addHashedUpload(step, "code", "sourcedir.tar.gz", archive, "application/gzip");
   }
 
   addFileUpload(

@@ -1,4 +1,10 @@
-import { STEP_TYPES, stepType, validateStepConfig, type StepTypeDefinition } from "../catalog";
+import {
+  STEP_TYPES,
+  stepType,
+  validateStepConfig,
+  type StepConfigResult,
+  type StepTypeDefinition,
+} from "../catalog";
 import {
   error,
   explicitDependsOn,
@@ -8,9 +14,10 @@ import {
   STEP_NAME_PATTERN,
   type Design,
   type Diagnostic,
+  type Edge,
   type Step,
 } from "../model";
-import { checkLink, stringRatio } from "../resolver";
+import { checkLink, stringRatio, type LinkCheck } from "../resolver";
 import { limitDiagnostics } from "./limits";
 import { metricDiagnostics } from "./metrics";
 
@@ -28,6 +35,19 @@ export interface Validation {
 
 const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_/]+$/;
 const BUCKET_PATTERN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+// The store keeps the identity of every step an edit left alone, so after an edit only the
+// edited step's config is parsed again; a step's type, and so its schema, is part of the step.
+const checkedConfigs = new WeakMap<Step, StepConfigResult<Record<string, unknown>>>();
+
+function checkedConfig(
+  definition: StepTypeDefinition<Record<string, unknown>>,
+  step: Step,
+): StepConfigResult<Record<string, unknown>> {
+  let checked = checkedConfigs.get(step);
+  if (!checked) checkedConfigs.set(step, (checked = validateStepConfig(definition, step)));
+  return checked;
+}
 
 /** Every problem in a design, each located; `resolved` holds the steps whose config parsed. */
 export function validateDesign(design: Design): Validation {
@@ -63,7 +83,7 @@ export function validateDesign(design: Design): Validation {
       );
       continue;
     }
-    const { config, diagnostics: found } = validateStepConfig(definition, step);
+    const { config, diagnostics: found } = checkedConfig(definition, step);
     diagnostics.push(...found);
     if (config) {
       resolved.set(step.id, { step, definition, config });
@@ -137,8 +157,28 @@ function pipelineDiagnostics(design: Design): Diagnostic[] {
   return found;
 }
 
+// Keyed by the parsed config, which checkedConfig keeps per step object; redone when the
+// pipeline's parameter list changes.
+const parameterRefChecks = new WeakMap<
+  Record<string, unknown>,
+  { parameters: Design["pipeline"]["parameters"]; found: Diagnostic[] }
+>();
+
 /** Every `{ "parameter": … }` in a config must name a declared pipeline parameter. */
 function parameterRefDiagnostics(
+  design: Design,
+  step: Step,
+  config: Record<string, unknown>,
+): Diagnostic[] {
+  const { parameters } = design.pipeline;
+  const cached = parameterRefChecks.get(config);
+  if (cached?.parameters === parameters) return cached.found;
+  const found = findParameterRefs(design, step, config);
+  parameterRefChecks.set(config, { parameters, found });
+  return found;
+}
+
+function findParameterRefs(
   design: Design,
   step: Step,
   config: Record<string, unknown>,
@@ -166,14 +206,25 @@ function parameterRefDiagnostics(
   return found;
 }
 
+// Without its cycle and already-fed gates, a link's verdict depends on the edge and its two
+// steps only: kept while the store keeps all three objects, so an edit does not re-score every link.
+const linkVerdicts = new WeakMap<Edge, { source: Step; target: Step; check: LinkCheck }>();
+
 function edgeDiagnostics(design: Design): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const knownType = (id: string) =>
-    stepType(design.steps.find((step) => step.id === id)?.type ?? "") !== undefined;
+  const byId = new Map(design.steps.map((step) => [step.id, step]));
+  const knownType = (id: string) => stepType(byId.get(id)?.type ?? "") !== undefined;
   for (const edge of design.edges) {
     // Links of a step whose type is unknown are not judged: PD101 already says what is wrong.
     if (!knownType(edge.from.step) || !knownType(edge.to.step)) continue;
-    const check = checkLink(design, edge, { skip: ["cycle", "alreadyFed"] });
+    const source = byId.get(edge.from.step) as Step;
+    const target = byId.get(edge.to.step) as Step;
+    let verdict = linkVerdicts.get(edge);
+    if (verdict?.source !== source || verdict.target !== target) {
+      const check = checkLink(design, edge, { skip: ["cycle", "alreadyFed"] });
+      linkVerdicts.set(edge, (verdict = { source, target, check }));
+    }
+    const { check } = verdict;
     if (check.allowed) continue;
     const code =
       check.gate === "unknownPort" || check.gate === "unknownStep" || check.gate === "selfLink"
