@@ -3,6 +3,7 @@ import { compile, validate } from "../compiler";
 import { loadDesignText, type Design, type Diagnostic } from "../model";
 import { formatDiagnostic, loadIssueDiagnostic } from "./format";
 import { schemaDiagnostics } from "../compiler/schema";
+import { IMPORT_USAGE, runImport } from "./importCommand";
 
 export const EXIT_OK = 0;
 export const EXIT_DESIGN_ERRORS = 1;
@@ -11,6 +12,7 @@ export const EXIT_UNUSABLE_INPUT = 2;
 const USAGE = `Usage:
   pipeline-designer compile <design.pipeline.json> [-o <definition.json>]
   pipeline-designer validate <design.pipeline.json> [--json]
+${IMPORT_USAGE}
 
 Exit codes: 0 ok, 1 the design has errors, 2 unreadable file, not a design, or bad usage.`;
 
@@ -133,6 +135,11 @@ export function main(argv: string[], io: Io = processIo): number {
     io.stdout(`${USAGE}\n`);
     return EXIT_OK;
   }
+  const usage = (message: string) => {
+    io.stderr(`pipeline-designer: ${message}\n${USAGE}\n`);
+    return EXIT_UNUSABLE_INPUT;
+  };
+  if (command === "import") return runImport(rest, io, usage);
   const files = rest.filter(
     (arg, index) =>
       !arg.startsWith("-") && rest[index - 1] !== "-o" && rest[index - 1] !== "--output",
@@ -140,10 +147,6 @@ export function main(argv: string[], io: Io = processIo): number {
   const unknown = rest.filter(
     (arg) => arg.startsWith("-") && !["-o", "--output", "--json"].includes(arg),
   );
-  const usage = (message: string) => {
-    io.stderr(`pipeline-designer: ${message}\n${USAGE}\n`);
-    return EXIT_UNUSABLE_INPUT;
-  };
   if (unknown.length > 0) return usage(`unknown option ${unknown[0]}`);
   if (files.length !== 1)
     return usage(files.length === 0 ? "missing design file" : "expected exactly one design file");

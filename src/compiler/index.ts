@@ -13,3 +13,4 @@ export { metricRegexProblem } from "./metrics";
 export { validateDesign, type ResolvedStep } from "./validate";
 export type { Expression } from "./expressions";
 export { diffDefinitions, type DefinitionDiff, type EntryChange } from "./definitionDiff";
+export * from "./import";

@@ -1,9 +1,16 @@
+import { importDefinition, isPipelineDefinition } from "../compiler";
 import { loadDesignText, type Design, type LoadResult } from "../model";
 
 export const DESIGN_FILE_LIMIT_BYTES = 5 * 1024 * 1024;
 
-/** Reads a dropped or picked file as a design; every failure is a LoadResult, never a throw. */
-export async function readDesignFile(file: Blob & { name?: string }): Promise<LoadResult> {
+/**
+ * A file opened as a design: a design file loads as it is; a SageMaker pipeline definition is
+ * imported into a new design, with what it could not represent listed in `notes`.
+ */
+export type DesignFileResult = LoadResult | { kind: "imported"; design: Design; notes: string[] };
+
+/** Reads a dropped or picked file as a design; every failure is a result, never a throw. */
+export async function readDesignFile(file: Blob & { name?: string }): Promise<DesignFileResult> {
   if (file.size > DESIGN_FILE_LIMIT_BYTES) {
     return {
       kind: "notADesign",
@@ -19,7 +26,30 @@ export async function readDesignFile(file: Blob & { name?: string }): Promise<Lo
       message: `the file cannot be read: ${error instanceof Error ? error.message : String(error)}`,
     };
   }
-  return loadDesignText(text);
+  return loadOrImport(text);
+}
+
+function loadOrImport(text: string): DesignFileResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return loadDesignText(text); // locates the syntax error
+  }
+  if (!isPipelineDefinition(parsed)) return loadDesignText(text);
+  // The code archives stay in S3: the design refers to them by URI, and the notes say what that costs.
+  const result = importDefinition(parsed);
+  if (!result.ok) {
+    return {
+      kind: "invalid",
+      issues: result.errors.map((error) => ({ path: error.path, message: error.message })),
+    };
+  }
+  return {
+    kind: "imported",
+    design: result.design,
+    notes: result.notes.map((note) => `${note.path || "(definition)"}: ${note.message}`),
+  };
 }
 
 export function designFileName(design: Design): string {
@@ -32,7 +62,9 @@ export function serializeDesign(design: Design): string {
 }
 
 /** Human lines for a refused file, located by JSON path where there is one. */
-export function describeLoadFailure(result: Exclude<LoadResult, { kind: "ok" }>): string[] {
+export function describeLoadFailure(
+  result: Exclude<DesignFileResult, { kind: "ok" | "imported" }>,
+): string[] {
   switch (result.kind) {
     case "notADesign":
       return [`Not a pipeline design: ${result.message}`];

@@ -3,7 +3,8 @@ import { IDBFactory } from "fake-indexeddb";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { loadDesign, type Design } from "../model";
+import { compile } from "../compiler";
+import { loadDesign, loadDesignText, type Design } from "../model";
 import { createAutosave, type SaveStatus } from "./autosave";
 import { listSaved, putSaved, resetDesignDb, RECENT_LIMIT } from "./designDb";
 import { describeLoadFailure, readDesignFile, serializeDesign } from "./files";
@@ -214,8 +215,38 @@ describe("design files", () => {
     });
     const invalid = await readDesignFile(new Blob([JSON.stringify(broken)]));
     expect(invalid.kind).toBe("invalid");
-    if (invalid.kind !== "ok")
+    if (invalid.kind !== "ok" && invalid.kind !== "imported")
       expect(describeLoadFailure(invalid)).toEqual(['edges[3].from.step: no step with id "ghost"']);
+  });
+
+  it("imports a SageMaker pipeline definition as a new design, listing what stays in S3", async () => {
+    const loaded = loadDesignText(fixture);
+    if (loaded.kind !== "ok") throw new Error("fixture does not load");
+    const compiled = compile(loaded.design);
+    if (!compiled.ok) throw new Error("fixture does not compile");
+    const result = await readDesignFile(new Blob([compiled.json]));
+    if (result.kind !== "imported") throw new Error(`expected an import, got ${result.kind}`);
+    expect(result.design.steps.map((step) => step.name)).toEqual(
+      loaded.design.steps.map((step) => step.name),
+    );
+    expect(result.design.edges).toHaveLength(loaded.design.edges.length);
+    // The PyTorch model's code is only in its S3 archive, which the browser does not read here.
+    expect(
+      result.notes.some((note) => note.includes("a repacked model needs it as inline files")),
+    ).toBe(true);
+  });
+
+  it("refuses a definition-like file whose steps are broken, located", async () => {
+    const result = await readDesignFile(
+      new Blob([
+        JSON.stringify({ Version: "2020-12-01", Steps: [{ Name: "A", Type: "Training" }] }),
+      ]),
+    );
+    expect(result.kind).toBe("invalid");
+    if (result.kind === "invalid")
+      expect(describeLoadFailure(result)).toEqual([
+        "Steps[0].Arguments: a step needs its Arguments object",
+      ]);
   });
 
   it("refuses files over 5 MB without reading them", async () => {

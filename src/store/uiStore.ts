@@ -40,6 +40,8 @@ export interface UiState {
   warning: string | null;
   /** Lines explaining why an imported file was refused; null when no import failed. */
   importProblems: string[] | null;
+  /** What an imported pipeline definition could not carry into the design (the design is open). */
+  importNotes: string[] | null;
   /** The run whose step statuses colour the canvas; null when none is selected. */
   run: RunView | null;
   select: (ids: string[]) => void;
@@ -50,6 +52,7 @@ export interface UiState {
   setSaveStatus: (status: string) => void;
   setWarning: (warning: string | null) => void;
   setImportProblems: (problems: string[] | null) => void;
+  setImportNotes: (notes: string[] | null) => void;
   setRun: (run: RunView | null) => void;
 }
 
@@ -71,9 +74,11 @@ export function createUiStore() {
     saveStatus: "",
     warning: null,
     importProblems: null,
+    importNotes: null,
     setSaveStatus: (saveStatus) => set({ saveStatus }),
     setWarning: (warning) => set({ warning }),
     setImportProblems: (importProblems) => set({ importProblems }),
+    setImportNotes: (importNotes) => set({ importNotes }),
     run: null,
     setRun: (run) => set({ run }),
   }));

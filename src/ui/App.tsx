@@ -15,7 +15,7 @@ import { SignInDialog } from "./aws/SignInDialog";
 import { SubmitDialog } from "./aws/SubmitDialog";
 import { AutoConnectDialog } from "./dialogs/AutoConnectDialog";
 import { HelpDialog } from "./dialogs/HelpDialog";
-import { ImportProblemsDialog } from "./dialogs/ImportProblemsDialog";
+import { ImportNotesDialog, ImportProblemsDialog } from "./dialogs/ImportProblemsDialog";
 import {
   describeLoadFailure,
   designFileName,
@@ -239,6 +239,7 @@ function Designer() {
       />
       <SettingsDialog open={dialog === "settings"} onClose={() => setDialog(null)} />
       <ImportProblemsDialog />
+      <ImportNotesDialog />
     </div>
   );
 }
@@ -246,6 +247,16 @@ function Designer() {
 /** Opens a design file; a refused file leaves the current design as it is and says why. */
 async function importDesignFile(stores: CommandContext["stores"], file: File): Promise<void> {
   const result = await readDesignFile(file);
+  if (result.kind === "imported") {
+    stores.session.openDocument(result.design);
+    stores.ui.getState().setImportNotes(result.notes.length > 0 ? result.notes : null);
+    stores.ui
+      .getState()
+      .announce(
+        `Imported the pipeline definition ${file.name}: ${result.design.steps.length} steps, ${result.notes.length} note(s).`,
+      );
+    return;
+  }
   if (result.kind !== "ok") {
     stores.ui.getState().setImportProblems(describeLoadFailure(result));
     stores.ui.getState().announce(`Import refused: ${file.name}.`);

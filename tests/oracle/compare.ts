@@ -18,6 +18,7 @@ import { Coverage } from "./coverage";
 import type { Difference } from "./diff";
 import { generateDesigns } from "./generate";
 import { KNOWN } from "./known";
+import { roundTrip } from "./roundTrip";
 import { ORACLE_DIR, runOracle } from "./runOracle";
 
 interface Options {
@@ -162,11 +163,27 @@ async function main(): Promise<void> {
   );
   let equal = 0;
   const differing: Differing[] = [];
+  const trips = { tried: 0, equal: 0, withNotes: 0 };
   for (const item of cases) {
     const answer = answers.get(item.file) ?? { ok: false, error: "the oracle gave no answer" };
     const outcome = compareCase(item.design, compile(item.design), answer);
     if (outcome.equal) equal++;
     else differing.push({ item, outcome });
+    if (!answer.ok) continue;
+    // The round trip is a case of its own: a difference there fails the run like any other.
+    const trip = roundTrip(item.design, answer);
+    trips.tried++;
+    if (trip.outcome.equal) trips.equal++;
+    else
+      differing.push({
+        item: { ...item, label: `${item.label} (import round trip)` },
+        outcome: trip.outcome,
+      });
+    if (trip.notes.length > 0) {
+      trips.withNotes++;
+      if (trips.withNotes <= options.show)
+        console.log(`import notes for ${item.label}:\n  ${trip.notes.join("\n  ")}`);
+    }
   }
 
   const refused = generated.attempts - generated.designs.length;
@@ -180,13 +197,16 @@ async function main(): Promise<void> {
   ).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
+    `\nimport round trip (SDK definition → import → compile): ${trips.tried} definitions, ${trips.equal} equal, ${trips.tried - trips.equal} differ, ${trips.withNotes} with import notes`,
+  );
+  console.log(
     `\n${cases.length} cases, ${equal} equal, ${differing.length} differ` +
       (differing.length > 0
         ? ` (${differing.length - unexplained} by known differences only, ${unexplained} unexplained)`
         : "") +
       `  [${seconds} s, seed ${options.seed}]`,
   );
-  process.exitCode = differing.length > 0 ? 1 : 0;
+  process.exitCode = differing.length > 0 || trips.withNotes > 0 ? 1 : 0;
 }
 
 try {

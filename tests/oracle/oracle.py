@@ -14,7 +14,8 @@ Usage (run with tests/oracle/.venv/bin/python, see `npm run setup:oracle`):
   oracle.py design.pipeline.json            print the raw definition string
   oracle.py DIR_OR_FILES... --out DIR       write DIR/<stem>.definition.json (raw string) each
   oracle.py DIR_OR_FILES... --jsonl         one JSON record per design on stdout:
-      {"file", "ok": true, "definition": <raw string>, "objects": {uri: description}}
+      {"file", "ok": true, "definition": <raw string>, "objects": {uri: description},
+       "bodies": {uri: base64 of the object}}
       {"file", "ok": false, "error": <message>}
   "objects" describes every S3 object the definition names that the SDK uploaded to the mock
   bucket: a .tar.gz by its member files ({"files": {name: sha256}}), anything else by its sha256.
@@ -24,6 +25,7 @@ Many designs in one call share one Python process (importing the SDK costs secon
 from __future__ import annotations
 
 import argparse
+import base64
 import contextlib
 import hashlib
 import io
@@ -194,6 +196,7 @@ class Builder:
         self.built = {}  # step id -> SDK Step / StepCollection
         self.parameters = {}
         self.session = None
+        self.user_uploads = set()  # objects put by the user, not by the SDK
 
     # -- values -----------------------------------------------------------------------------------
 
@@ -414,6 +417,7 @@ class Builder:
             # The hyperparameters travel as a file in the `config` channel (CATALOG.md); the
             # estimator's only own hyperparameter is the file's URI.
             folder = f"{self.s3_loc}/hyperparameters/{step['name']}/"
+            self.upload_hyperparameters_file(folder, config.get("hyperparameters", {}))
             estimator = XGBoost(
                 hyperparameters={"hyperparameters_s3_uri": f"{folder}hyperparameters.json"},
                 **common,
@@ -428,6 +432,17 @@ class Builder:
             step_args=estimator.fit(inputs=inputs),
             **self.step_kwargs(config, True),
         )
+
+    def upload_hyperparameters_file(self, folder: str, hyperparameters: dict):
+        """What an SDK user does before the run: put the step's hyperparameters where the config
+        channel reads them. Not part of the SDK's rendering, so not compared (user_uploads)."""
+        bucket, _, prefix = folder[len("s3://") :].partition("/")
+        boto3.client("s3", region_name="us-east-1").put_object(
+            Bucket=bucket,
+            Key=f"{prefix}hyperparameters.json",
+            Body=json.dumps(hyperparameters, indent=2).encode("utf-8"),
+        )
+        self.user_uploads.add(f"{folder}hyperparameters.json")
 
     def model(self, step: dict):
         from sagemaker.pytorch import PyTorchModel
@@ -546,14 +561,16 @@ def buckets_named(design: dict) -> set:
     return names
 
 
-def uploaded_objects(definition: str) -> dict:
-    """S3 objects the definition names that exist in the mock, i.e. that the SDK uploaded."""
+def uploaded_objects(definition: str) -> tuple:
+    """S3 objects the definition names that exist in the mock, i.e. that the SDK uploaded: their
+    descriptions, and their bytes in base64 (for the import round trip, which reads them back)."""
     s3 = boto3.client("s3", region_name="us-east-1")
     named = {}
     for uri in set(S3_URI.findall(definition)):
         bucket, _, key = uri[len("s3://") :].partition("/")
         named.setdefault(bucket, {})[key] = uri
     found = {}
+    bodies = {}
     for bucket, keys in named.items():
         try:
             listing = s3.list_objects_v2(Bucket=bucket).get("Contents", [])
@@ -563,7 +580,8 @@ def uploaded_objects(definition: str) -> dict:
             if item["Key"] in keys:
                 body = s3.get_object(Bucket=bucket, Key=item["Key"])["Body"].read()
                 found[keys[item["Key"]]] = describe_object(item["Key"], body)
-    return dict(sorted(found.items()))
+                bodies[keys[item["Key"]]] = base64.b64encode(body).decode("ascii")
+    return dict(sorted(found.items())), bodies
 
 
 def empty_buckets():
@@ -592,9 +610,13 @@ def render(path: str) -> dict:
         # The SDK hashes paths relative to the working directory; keep it empty and private.
         os.makedirs(os.path.join(workdir, "cwd"))
         os.chdir(os.path.join(workdir, "cwd"))
+        builder = Builder(design, workdir)
         with contextlib.redirect_stdout(sys.stderr):
-            definition = Builder(design, workdir).build()
-        return {"ok": True, "definition": definition, "objects": uploaded_objects(definition)}
+            definition = builder.build()
+        objects, bodies = uploaded_objects(definition)
+        for uri in builder.user_uploads:
+            objects.pop(uri, None)
+        return {"ok": True, "definition": definition, "objects": objects, "bodies": bodies}
     except Exception as error:  # noqa: BLE001 - reported per design
         message = f"{type(error).__name__}: {error}"
         if not isinstance(error, DesignError):

@@ -10,7 +10,13 @@ export const ORACLE_PYTHON = join(ORACLE_DIR, ".venv", "bin", "python");
 const ORACLE_SCRIPT = join(ORACLE_DIR, "oracle.py");
 
 export type OracleResult =
-  | { ok: true; definition: string; objects: Record<string, ObjectDescription> }
+  | {
+      ok: true;
+      definition: string;
+      objects: Record<string, ObjectDescription>;
+      /** Every object the definition names that is in the mock bucket, base64 (the import reads them). */
+      bodies?: Record<string, string>;
+    }
   | { ok: false; error: string };
 
 function runBatch(files: string[]): Promise<Map<string, OracleResult>> {

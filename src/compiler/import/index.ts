@@ -1,0 +1,8 @@
+export {
+  importDefinition,
+  isPipelineDefinition,
+  type ImportNote,
+  type ImportOptions,
+  type ImportResult,
+  type ObjectReader,
+} from "./importDefinition";

@@ -1,0 +1,91 @@
+// `pipeline-designer import`: a definition file → a design file, as a user runs it.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const bin = join(root, "bin", "pipeline-designer.mjs");
+
+function run(...args) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
+  assert.doesNotMatch(result.stderr, /\n\s+at .+:\d+:\d+/, "no stack trace reaches the user");
+  return result;
+}
+
+function compiledExample(dir, name) {
+  const definition = join(dir, `${name}.definition.json`);
+  const result = run("compile", `examples/${name}.pipeline.json`, "-o", definition);
+  assert.equal(result.status, 0, result.stderr);
+  return definition;
+}
+
+describe("import", () => {
+  it("without the S3 objects: writes the design, lists each note located, exit 1", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pd-import-"));
+    const definition = compiledExample(dir, "xgboost-tabular");
+    const design = join(dir, "imported.pipeline.json");
+    const result = run("import", definition, "-o", design);
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(
+      result.stderr,
+      new RegExp(
+        `^${definition.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:Steps\\[2\\]\\(XGBoostTraining\\)\\.Arguments\\.HyperParameters\\.hyperparameters_s3_uri: the hyperparameters are in s3://my-ml-bucket/fraud-xgboost/hyperparameters/XGBoostTraining/hyperparameters\\.json, which could not be read`,
+        "m",
+      ),
+    );
+    assert.match(result.stderr, /: 4 step\(s\) imported into .+; \d+ note\(s\)\n$/);
+    assert.equal(JSON.parse(readFileSync(design, "utf8")).format, "sagemaker-pipeline-design");
+  });
+
+  it("with --objects: reads the hyperparameters file and compiles back to the same definition, exit 0", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pd-import-"));
+    const definition = compiledExample(dir, "xgboost-tabular");
+    const original = JSON.parse(
+      readFileSync(join(root, "examples", "xgboost-tabular.pipeline.json"), "utf8"),
+    );
+    const training = original.steps.find((step) => step.type === "XGBoostTraining");
+    const objects = join(dir, "s3");
+    const key = join(
+      objects,
+      "my-ml-bucket",
+      "fraud-xgboost",
+      "hyperparameters",
+      "XGBoostTraining",
+    );
+    mkdirSync(key, { recursive: true });
+    writeFileSync(
+      join(key, "hyperparameters.json"),
+      JSON.stringify(training.config.hyperparameters),
+    );
+    const design = join(dir, "imported.pipeline.json");
+    const result = run("import", definition, "--objects", objects, "-o", design);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /it compiles back to this definition\n$/);
+    const again = run("compile", design);
+    assert.equal(again.status, 0, again.stderr);
+    assert.equal(again.stdout, readFileSync(definition, "utf8"));
+  });
+
+  it("prints the design on stdout without -o; --name names the pipeline", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pd-import-"));
+    const definition = compiledExample(dir, "pytorch-tabular");
+    const result = run("import", definition, "--name", "renamed");
+    assert.equal(JSON.parse(result.stdout).pipeline.name, "renamed");
+  });
+
+  it("refuses what is not a definition (exit 2) and bad usage (exit 2)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pd-import-"));
+    const file = join(dir, "not.json");
+    writeFileSync(file, JSON.stringify({ Version: "2020-12-01", Steps: [{ Name: "A" }] }));
+    const refused = run("import", file);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /not\.json:Steps\[0\]\.Type: a step needs a type\n/);
+    assert.equal(run("import", join(dir, "missing.json")).status, 2);
+    assert.match(run("import", file, "--bogus").stderr, /unknown option --bogus/);
+    assert.match(run("import").stderr, /missing definition file/);
+  });
+});

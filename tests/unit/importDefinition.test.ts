@@ -1,0 +1,186 @@
+// The definition importer: a definition → a design that compiles back to it, or notes that say
+// where and why not. Round trips run on our own compiler's output here; against the SDK's output
+// they run in the oracle (tests/oracle/roundTrip.ts).
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { compile, importDefinition, type CompileResult } from "../../src/compiler";
+import { loadDesign, loadDesignText, type Design } from "../../src/model";
+import { generateDesigns } from "../oracle/generate";
+
+const root = join(import.meta.dirname, "..", "..");
+const designFiles = [
+  ...readdirSync(join(root, "examples")).map((name) => join(root, "examples", name)),
+  ...readdirSync(join(root, "tests", "fixtures")).map((name) =>
+    join(root, "tests", "fixtures", name),
+  ),
+].filter((file) => file.endsWith(".pipeline.json"));
+
+function compiled(design: Design): Extract<CompileResult, { ok: true }> {
+  const result = compile(design);
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("; "));
+  return result;
+}
+
+function load(file: string): Design {
+  const loaded = loadDesignText(readFileSync(file, "utf8"));
+  if (loaded.kind !== "ok") throw new Error(`${file} does not load`);
+  return loaded.design;
+}
+
+/** Our compile's uploads, as the reader an importer gets of the objects in S3. */
+const readerOf = (result: Extract<CompileResult, { ok: true }>) => {
+  const objects = new Map(result.uploads.map((upload) => [upload.uri, upload.bytes]));
+  return (uri: string) => objects.get(uri);
+};
+
+function roundTrip(design: Design) {
+  const first = compiled(design);
+  const imported = importDefinition(JSON.parse(first.json), { read: readerOf(first) });
+  if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+  return { first, imported, again: compile(imported.design) };
+}
+
+describe("importDefinition round trip", () => {
+  it.each(designFiles.map((file) => [file.slice(root.length + 1), file]))(
+    "%s: compiles back to the same bytes, with no notes",
+    (_, file) => {
+      const { first, imported, again } = roundTrip(load(file));
+      expect(imported.notes).toEqual([]);
+      expect(again.ok && again.json).toBe(first.json);
+    },
+  );
+
+  it("holds for 60 seeded random designs of every step type (the oracle's generator)", () => {
+    const { designs } = generateDesigns(11, 60, (value) => {
+      const loaded = loadDesign(value);
+      return loaded.kind === "ok" && compile(loaded.design).ok;
+    });
+    for (const value of designs) {
+      const loaded = loadDesign(value);
+      if (loaded.kind !== "ok") throw new Error("generated design does not load");
+      const { first, imported, again } = roundTrip(loaded.design);
+      expect(imported.notes, JSON.stringify(value).slice(0, 300)).toEqual([]);
+      expect(again.ok && again.json).toBe(first.json);
+    }
+  }, 60_000);
+
+  it("keeps steps, links, parameters and settings, with sparse configs", () => {
+    const design = load(join(root, "examples", "pytorch-tabular.pipeline.json"));
+    const { imported } = roundTrip(design);
+    if (!imported.ok) return;
+    const result = imported.design;
+    expect(result.pipeline).toMatchObject({
+      name: design.pipeline.name,
+      region: design.pipeline.region,
+      bucket: design.pipeline.bucket,
+      s3Prefix: design.pipeline.s3Prefix,
+      roleArn: design.pipeline.roleArn,
+      parameters: design.pipeline.parameters,
+    });
+    expect(result.steps.map((step) => [step.type, step.name])).toEqual(
+      design.steps.map((step) => [step.type, step.name]),
+    );
+    const names = (d: Design) =>
+      d.edges.map((edge) => {
+        const name = (id: string) => d.steps.find((step) => step.id === id)?.name;
+        return `${name(edge.from.step)}.${edge.from.output} → ${name(edge.to.step)}.${edge.to.input}`;
+      });
+    expect(names(result).sort()).toEqual(names(design).sort());
+    const training = result.steps.find((step) => step.type === "PyTorchTraining");
+    expect(training?.config.instanceType).toEqual({ parameter: "TrainInstanceType" });
+    // Defaults are left out, as a person writes a design.
+    expect(training?.config).not.toHaveProperty("volumeSizeGb");
+  });
+});
+
+describe("importDefinition without the S3 objects", () => {
+  const pytorch = compiled(load(join(root, "examples", "pytorch-tabular.pipeline.json")));
+  const xgboost = compiled(load(join(root, "examples", "xgboost-tabular.pipeline.json")));
+
+  it("keeps code as S3 URIs and says what it cannot rebuild: a repacked model's code, XGBoost hyperparameters", () => {
+    const torch = importDefinition(JSON.parse(pytorch.json));
+    const xgb = importDefinition(JSON.parse(xgboost.json));
+    if (!torch.ok || !xgb.ok) throw new Error("refused");
+    const training = torch.design.steps.find((step) => step.type === "PyTorchTraining");
+    expect(training?.config.code).toEqual({
+      s3Uri: expect.stringMatching(/^s3:\/\/.+\/sourcedir\.tar\.gz$/),
+    });
+    expect(torch.notes.map((note) => note.path)).toContain(
+      "Steps[3](PyTorchModel-RepackModel-0).Arguments.HyperParameters.sagemaker_submit_directory",
+    );
+    expect(xgb.notes[0]).toMatchObject({
+      path: "Steps[2](XGBoostTraining).Arguments.HyperParameters.hyperparameters_s3_uri",
+      message: expect.stringMatching(/could not be read; the step has none/),
+    });
+  });
+
+  it("recovers a processing entry point from the content hash in runproc.sh's key", () => {
+    const imported = importDefinition(JSON.parse(pytorch.json));
+    if (!imported.ok) throw new Error("refused");
+    expect(imported.notes.filter((note) => note.message.includes("runproc.sh"))).toEqual([]);
+  });
+});
+
+describe("importDefinition lists what a design cannot hold", () => {
+  const example = compiled(load(join(root, "examples", "pytorch-tabular.pipeline.json")));
+  const base = () => JSON.parse(example.json);
+  const read = readerOf(example);
+
+  it("a step of another kind is left out, by name", () => {
+    const definition = base();
+    definition.Steps.push({ Name: "Notify", Type: "Lambda", Arguments: {} });
+    const result = importDefinition(definition);
+    expect(result.ok && result.notes).toContainEqual({
+      path: "Steps[5](Notify)",
+      message: "step type Lambda has no design step type; it is left out",
+    });
+  });
+
+  it("a hyperparameter the SDK would not have encoded, and a change only the compile shows", () => {
+    const definition = base();
+    const training = definition.Steps.find(
+      (step: { Name: string }) => step.Name === "PyTorchTraining",
+    );
+    training.Arguments.HyperParameters.batch_size = "64 rows";
+    training.Arguments.StoppingCondition.Extra = 1;
+    const result = importDefinition(definition, { read });
+    if (!result.ok) throw new Error("refused");
+    expect(result.notes).toContainEqual(
+      expect.objectContaining({
+        path: "Steps[2](PyTorchTraining).Arguments.HyperParameters.batch_size",
+      }),
+    );
+    expect(result.notes).toContainEqual({
+      path: "Steps[2](PyTorchTraining).Arguments.StoppingCondition.Extra",
+      message: "the definition has 1; the imported design compiles to nothing",
+    });
+  });
+
+  it("a link to a step that is not there", () => {
+    const definition = base();
+    definition.Steps.splice(0, 1); // the data load the preprocessing reads
+    const result = importDefinition(definition);
+    if (!result.ok) throw new Error("refused");
+    expect(result.notes).toContainEqual(
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /^Steps\.DataLoad-Training\.ProcessingOutputConfig.+ is not an output of an imported step/,
+        ),
+      }),
+    );
+  });
+
+  it("refuses what is not a definition, located", () => {
+    expect(importDefinition([])).toEqual({
+      ok: false,
+      errors: [{ path: "", message: "a pipeline definition is a JSON object" }],
+    });
+    const result = importDefinition({ Version: "2020-12-01", Steps: [{ Name: "", Type: 3 }] });
+    expect(result.ok ? [] : result.errors.map((error) => error.path)).toEqual([
+      "Steps[0].Name",
+      "Steps[0].Type",
+      "Steps[0].Arguments",
+    ]);
+  });
+});
