@@ -13,6 +13,8 @@ export interface RefreshingCredentials {
   (): Promise<AwsCredentialIdentity>;
   /** Forget the cached credentials: the service said they expired before we thought. */
   invalidate(): void;
+  /** Tells the AWS SDK this provider caches by itself (see identityPoolCredentials). */
+  memoized: true;
 }
 
 /**
@@ -43,5 +45,8 @@ export function identityPoolCredentials(
   provider.invalidate = () => {
     cached = null;
   };
+  // The SDK clients would otherwise wrap this in their own cache, keeping keys until five minutes
+  // before they expire, and a retry after invalidate() would be signed with the refused keys again.
+  provider.memoized = true;
   return provider;
 }
