@@ -16,7 +16,17 @@ import {
 import type { ConnectionConfig } from "./config";
 import { EXPIRED_CREDENTIAL_CODES, identityPoolCredentials } from "./credentials";
 import { isMissingResource, toAwsProblem } from "./errors";
-import type { ExecutionStatus, ExecutionStep, PipelineClient, StepStatus } from "./types";
+import type {
+  AwsProblem,
+  ExecutionStatus,
+  ExecutionStep,
+  PipelineClient,
+  StepStatus,
+} from "./types";
+
+type HttpHandlerOption = NonNullable<
+  ConstructorParameters<typeof SageMakerClient>[0]
+>["requestHandler"];
 
 const tagList = (tags: Record<string, string>) =>
   Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
@@ -25,9 +35,11 @@ const tagList = (tags: Record<string, string>) =>
 export function createSdkPipelineClient(
   config: ConnectionConfig,
   idToken: () => Promise<string>,
+  /** For tests: answers requests instead of the network. */
+  requestHandler?: HttpHandlerOption,
 ): PipelineClient {
   const credentials = identityPoolCredentials(config, idToken);
-  const common = { region: config.region, endpoint: config.endpoint, credentials };
+  const common = { region: config.region, endpoint: config.endpoint, credentials, requestHandler };
   const sagemaker = new SageMakerClient(common);
   // The emulator serves buckets by path; real S3 uses virtual-hosted buckets.
   const s3 = new S3Client({
@@ -37,11 +49,14 @@ export function createSdkPipelineClient(
   });
 
   /** Runs a call; when the service says the credentials expired, fetches new ones and retries once. */
-  async function call<T>(run: () => Promise<T>): Promise<T> {
+  async function call<T>(
+    run: () => Promise<T>,
+    mayBeExpired = (problem: AwsProblem) => EXPIRED_CREDENTIAL_CODES.includes(problem.code),
+  ): Promise<T> {
     try {
       return await run();
     } catch (error) {
-      if (!EXPIRED_CREDENTIAL_CODES.includes(toAwsProblem(error).code)) throw error;
+      if (!mayBeExpired(toAwsProblem(error))) throw error;
       credentials.invalidate();
       return run();
     }
@@ -65,10 +80,18 @@ export function createSdkPipelineClient(
     },
     async objectHash(bucket, key) {
       try {
-        const head = await call(() => s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key })));
+        // S3 answers a HEAD without a body, so an expired-credentials refusal comes as a bare 400
+        // or 403: fetch new keys and ask once more (a HEAD changes nothing).
+        const head = await call(
+          () => s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key })),
+          (problem) => problem.status === 400 || problem.status === 403,
+        );
         return head.Metadata?.sha256 ?? "";
       } catch (error) {
-        if (toAwsProblem(error).status === 404) return null;
+        const problem = toAwsProblem(error);
+        if (problem.status === 404) return null;
+        if (problem.status === 400 || problem.status === 403)
+          throw bodilessRefusal(problem, bucket, key);
         throw error;
       }
     },
@@ -202,6 +225,18 @@ export function createSdkPipelineClient(
       );
     },
   };
+}
+
+/** What a user can act on when S3 refused a HEAD without saying why. */
+function bodilessRefusal(problem: AwsProblem, bucket: string, key: string): Error {
+  const error = new Error(
+    `S3 refused to read s3://${bucket}/${key} (HTTP ${problem.status}, no detail): the credentials ` +
+      "expired, or the identity pool's role may not s3:GetObject in this bucket.",
+  );
+  return Object.assign(error, {
+    name: problem.status === 403 ? "AccessDenied" : "BadRequest",
+    $metadata: { httpStatusCode: problem.status },
+  });
 }
 
 function toExecutionStep(step: PipelineExecutionStep): ExecutionStep {
