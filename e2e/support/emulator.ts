@@ -58,6 +58,8 @@ export async function objectExists(uri: string): Promise<boolean> {
 export interface Fault {
   service?: string;
   operation?: string;
+  /** S3 only: a substring of the object key. */
+  keyContains?: string;
   status?: number;
   code?: string;
   message?: string;
