@@ -65,6 +65,16 @@ describe("importDefinition round trip", () => {
     }
   }, 60_000);
 
+  it("an env override of a typed field (an empty LABEL_FIELD) round-trips as the override", () => {
+    const design = load(join(root, "examples", "pytorch-tabular.pipeline.json"));
+    const prep = design.steps.find((step) => step.type === "TabularPreprocessing");
+    if (!prep) throw new Error("no preprocessing step");
+    prep.config.env = { LABEL_FIELD: "" };
+    const { first, imported, again } = roundTrip(design);
+    expect(imported.ok && imported.notes).toEqual([]);
+    expect(again.ok && again.json).toBe(first.json);
+  });
+
   it("keeps steps, links, parameters and settings, with sparse configs", () => {
     const design = load(join(root, "examples", "pytorch-tabular.pipeline.json"));
     const { imported } = roundTrip(design);

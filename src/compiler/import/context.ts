@@ -66,6 +66,21 @@ export class ImportContext {
     this.notes.push({ path, message });
   }
 
+  /** An Environment map: its text values; any other value is noted and left out. */
+  environment(value: unknown, path: string): Record<string, string> {
+    const env: Record<string, string> = {};
+    if (value === undefined) return env;
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      this.note(path, "the environment is not a map of names to text; left out");
+      return env;
+    }
+    for (const [key, text] of Object.entries(value)) {
+      if (typeof text === "string") env[key] = text;
+      else this.note(`${path}.${key}`, `${key} is not text (${JSON.stringify(text)}); left out`);
+    }
+    return env;
+  }
+
   /** Records the link a property reference stands for; false when `value` is not one. */
   link(value: unknown, toId: string, input: string, path: string): boolean {
     const reference = stepReference(value);

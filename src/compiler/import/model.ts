@@ -96,7 +96,10 @@ export function importModelStep(
     );
   }
 
-  const env = { ...((objectAt(container, "Environment") ?? {}) as Record<string, string>) };
+  const env = context.environment(
+    container.Environment,
+    `${at}.Arguments.PrimaryContainer.Environment`,
+  );
   const renderedNames = [renderedName];
   let dependsOnAt = at;
   const modelData = stepReference(container.ModelDataUrl);

@@ -54,7 +54,10 @@ function takeConfigEnv(type: StepTypeName, env: Record<string, string>, config: 
     (OUTPUT_FORMATS as readonly string[]).includes(text) ? text : undefined,
   );
   if (type !== "TabularPreprocessing") return;
-  take("LABEL_FIELD", "labelName", (text) => text);
+  take("LABEL_FIELD", "labelName", (text) => (text === "" ? undefined : text));
+  // An empty LABEL_FIELD can only come from an env override of the (required) label field, whose
+  // own value the definition does not hold: any name does, since the override wins.
+  if (config.labelName === undefined) config.labelName = "label";
   const ratio = (text: string) => {
     const value = Number(text);
     return text.trim() !== "" && value >= 0 && value <= 1 ? value : undefined;
@@ -174,7 +177,7 @@ export function importProcessingStep(
   });
   if (Object.keys(outputUris).length > 0) config.outputUris = outputUris;
 
-  const env = { ...((objectAt(args, "Environment") ?? {}) as Record<string, string>) };
+  const env = context.environment(args.Environment, `${at}.Arguments.Environment`);
   takeConfigEnv(type, env, config);
   if (Object.keys(env).length > 0) config.env = env;
   return {

@@ -219,7 +219,7 @@ export function importTrainingStep(
       "the data channel is not another step's output; the input is not linked",
     );
   }
-  const env = objectAt(args, "Environment");
-  if (env && Object.keys(env).length > 0) config.env = { ...env };
+  const env = context.environment(args.Environment, `${at}.Arguments.Environment`);
+  if (Object.keys(env).length > 0) config.env = env;
   return { id, type, name, config, renderedNames: [name], dependsOn: { names: [], path: at } };
 }

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../../src/compiler";
 import { DIAGNOSTIC_CODES, loadDesignText, type LoadResult } from "../../../src/model";
+import { hostile, mutated } from "./mutate";
 
 const root = join(import.meta.dirname, "..", "..", "..");
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
@@ -22,76 +23,10 @@ const seeds: unknown[] = [
   join(root, "tests", "fixtures", "migrations", "v1.pipeline.json"),
 ].map((path) => JSON.parse(readFileSync(path, "utf8")));
 
-type Json = unknown;
-
-/** Every path to a value inside a JSON document, so a mutation can target any of them. */
-function paths(value: Json, prefix: (string | number)[] = []): (string | number)[][] {
-  const found = [prefix];
-  if (Array.isArray(value))
-    value.forEach((item, index) => found.push(...paths(item, [...prefix, index])));
-  else if (value && typeof value === "object")
-    for (const [key, item] of Object.entries(value)) found.push(...paths(item, [...prefix, key]));
-  return found;
-}
-
-function setAt(
-  document: Json,
-  path: (string | number)[],
-  change: (old: Json) => Json | undefined,
-): Json {
-  if (path.length === 0) return change(document);
-  const copy = structuredClone(document) as Record<string | number, Json>;
-  let node = copy;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, Json>;
-  const last = path[path.length - 1] as string | number;
-  const next = change(node[last]);
-  if (next === undefined) {
-    if (Array.isArray(node)) node.splice(Number(last), 1);
-    else delete node[last];
-  } else node[last] = next;
-  return copy;
-}
-
-const hostile = fc.oneof(
-  fc.jsonValue(),
-  fc.constantFrom(
-    null,
-    "",
-    -1,
-    1e308,
-    Number.MAX_SAFE_INTEGER + 2,
-    "__proto__",
-    "<img src=x onerror=alert(1)>",
-    "s3://",
-    "ml.",
-    { parameter: "Nope" },
-    { parameter: 42 },
-    { files: { "../../etc/passwd": "x" } },
-    "x".repeat(70_000),
-  ),
+const mutatedDesign = mutated(
+  seeds,
+  hostile([{ parameter: "Nope" }, { parameter: 42 }, { files: { "../../etc/passwd": "x" } }]),
 );
-
-/** One mutation of a real design: replace, delete, duplicate or retype a value anywhere in it. */
-const mutatedDesign = fc
-  .tuple(
-    fc.constantFrom(...seeds),
-    fc.nat(),
-    fc.array(fc.tuple(fc.nat(), fc.nat(3), hostile), { minLength: 1, maxLength: 3 }),
-  )
-  .map(([seed, _pick, mutations]) => {
-    let document: Json = seed;
-    for (const [where, kind, value] of mutations) {
-      const all = paths(document);
-      const path = all[where % all.length] as (string | number)[];
-      document = setAt(document, path, (old) => {
-        if (kind === 0) return value;
-        if (kind === 1) return undefined;
-        if (kind === 2) return Array.isArray(old) ? [...old, ...old] : old;
-        return typeof old === "string" ? Number(old) || [old] : String(old);
-      });
-    }
-    return JSON.stringify(document) ?? "";
-  });
 
 const anyText = fc.oneof(
   mutatedDesign,
