@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { DesignerPage } from "./pages/designerPage";
+import { cliCompile } from "./support/cli";
+
+const example = (name: string) =>
+  JSON.parse(readFileSync(`examples/${name}.pipeline.json`, "utf8"));
+
+test("importing a SageMaker pipeline definition opens it as a design and lists what stays behind", async ({
+  page,
+}) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  const xgboost = example("xgboost-tabular");
+  await page.getByLabel("Import design file").setInputFiles({
+    name: "fraud-xgboost.definition.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(cliCompile(xgboost)),
+  });
+  const dialog = page.getByRole("dialog", { name: "Imported with notes" });
+  // The browser has no copy of the S3 objects: the hyperparameters file stays unread.
+  await expect(dialog.getByRole("list", { name: "Import notes" })).toContainText(
+    "Steps[2](XGBoostTraining).Arguments.HyperParameters.hyperparameters_s3_uri: the hyperparameters are in s3://my-ml-bucket/fraud-xgboost/hyperparameters/XGBoostTraining/hyperparameters.json",
+  );
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(page.getByRole("toolbar", { name: "Designer toolbar" })).toContainText(
+    "fraud-xgboost",
+  );
+  const imported = await designer.design();
+  expect(imported.steps.map((step) => step.name)).toEqual(
+    xgboost.steps.map((step: { name: string }) => step.name),
+  );
+  expect(imported.edges).toHaveLength(xgboost.edges.length);
+  await expect(page.getByTestId("node-xgboosttraining")).toBeVisible();
+});
+
+test("a broken definition is refused, located, and the open design is kept", async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  const before = await designer.design();
+  await page.getByLabel("Import design file").setInputFiles({
+    name: "broken.definition.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(
+      JSON.stringify({ Version: "2020-12-01", Steps: [{ Name: "Train", Type: "Training" }] }),
+    ),
+  });
+  await expect(page.getByRole("dialog", { name: "Import refused" })).toContainText(
+    "Steps[0].Arguments: a step needs its Arguments object",
+  );
+  expect(await designer.design()).toEqual(before);
+});
