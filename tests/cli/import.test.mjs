@@ -1,20 +1,10 @@
 // `pipeline-designer import`: a definition file → a design file, as a user runs it.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const bin = join(root, "bin", "pipeline-designer.mjs");
-
-function run(...args) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
-  assert.doesNotMatch(result.stderr, /\n\s+at .+:\d+:\d+/, "no stack trace reaches the user");
-  return result;
-}
+import { root, run } from "./run.mjs";
 
 function compiledExample(dir, name) {
   const definition = join(dir, `${name}.definition.json`);

@@ -4,21 +4,11 @@
 // to reach it, and is now a design check (PD304, src/compiler/limits.ts) that runs first. How
 // PD401s are located is tested in tests/unit/schema.test.ts on definitions broken by hand.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const bin = join(root, "bin", "pipeline-designer.mjs");
-
-function run(...args) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
-  assert.doesNotMatch(result.stderr, /\n\s+at .+:\d+:\d+/, "no stack trace reaches the user");
-  return result;
-}
+import { root, run } from "./run.mjs";
 
 /** The PyTorch example plus a String parameter whose default is one character too long. */
 function designBreakingTheSchema() {

@@ -1,4 +1,5 @@
 import {
+  type StepTypeName,
   frameworkVersions,
   pyVersionsFor,
   retrieveImageUri,
@@ -28,6 +29,16 @@ export function imageFramework(image: string): Framework | undefined {
   if (repository.startsWith("sagemaker-xgboost")) return "xgboost";
   if (repository.startsWith("sagemaker-scikit-learn")) return "sklearn";
   return undefined;
+}
+
+/** Which of `types` (one per framework) an image URI runs, when it runs one of them. */
+export function stepTypeOfImage(
+  image: string,
+  types: Partial<Record<Framework, StepTypeName>>,
+): { framework: Framework; type: StepTypeName } | undefined {
+  const framework = imageFramework(image);
+  const type = framework && types[framework];
+  return framework && type ? { framework, type } : undefined;
 }
 
 // A model's instance type is not in the definition; one of these gives each kind of image.

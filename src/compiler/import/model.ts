@@ -1,9 +1,9 @@
-import { stepType, type Framework, type StepTypeName } from "../../catalog";
+import type { Framework, StepTypeName } from "../../catalog";
 import { REPACK_SCRIPT, REPACK_SCRIPT_LAUNCHER } from "../sdk/repackFiles";
 import { MODEL_SCRIPT_ENV } from "../serviceLimits";
 import { importCode } from "./code";
 import type { DraftStep, ImportContext } from "./context";
-import { imageFramework, matchImage } from "./images";
+import { matchImage, stepTypeOfImage } from "./images";
 import { jsonString } from "./training";
 import { arrayAt, isObject, objectAt, stepReference, stringAt, type JsonObject } from "./values";
 
@@ -65,16 +65,15 @@ export function importModelStep(
   const renderedName = String(step.Name);
   const container = objectAt(objectAt(step, "Arguments"), "PrimaryContainer") ?? {};
   const image = stringAt(container, "Image") ?? "";
-  const framework = imageFramework(image);
-  const type = framework && MODEL_TYPES[framework];
-  const definition = type && stepType(type);
-  if (!framework || !type || !definition) {
+  const recognised = stepTypeOfImage(image, MODEL_TYPES);
+  if (!recognised) {
     context.note(
       at,
       `model step "${renderedName}" does not serve a PyTorch or XGBoost inference image (${image}); it is left out`,
     );
     return undefined;
   }
+  const { framework, type } = recognised;
   if (!renderedName.endsWith(CREATE_SUFFIX))
     context.note(
       `${at}.Name`,

@@ -1,9 +1,9 @@
-import { stepType, type Framework, type StepTypeName } from "../../catalog";
+import type { Framework, StepTypeName } from "../../catalog";
 import { pythonJsonDumps } from "../pythonJson";
 import { FRAMEWORK_HYPERPARAMETERS } from "../serviceLimits";
 import { importCode } from "./code";
 import type { DraftStep, ImportContext } from "./context";
-import { imageFramework, matchImage } from "./images";
+import { matchImage, stepTypeOfImage } from "./images";
 import {
   arrayAt,
   configValue,
@@ -84,16 +84,15 @@ export function importTrainingStep(
   const args = objectAt(step, "Arguments") ?? {};
   const algorithm = objectAt(args, "AlgorithmSpecification") ?? {};
   const image = stringAt(algorithm, "TrainingImage") ?? "";
-  const framework = imageFramework(image);
-  const type = framework && TRAINING_TYPES[framework];
-  const definition = type && stepType(type);
-  if (!framework || !type || !definition) {
+  const recognised = stepTypeOfImage(image, TRAINING_TYPES);
+  if (!recognised) {
     context.note(
       at,
       `training step "${name}" does not run a PyTorch or XGBoost training image (${image}); it is left out`,
     );
     return undefined;
   }
+  const { framework, type } = recognised;
   const config: JsonObject = {};
   const resources = objectAt(args, "ResourceConfig") ?? {};
   config.instanceType = configValue(resources.InstanceType);
