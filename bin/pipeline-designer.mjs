@@ -10,7 +10,7 @@ process.stdout.on("error", (error) => {
 });
 const { main } = await import("../src/cli/main.ts");
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   // A bug, not a user error: say so briefly, without a stack trace.
   process.stderr.write(

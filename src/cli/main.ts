@@ -4,6 +4,7 @@ import { loadDesignText, type Design, type Diagnostic } from "../model";
 import { formatDiagnostic, loadIssueDiagnostic } from "./format";
 import { schemaDiagnostics } from "../compiler/schema";
 import { IMPORT_USAGE, runImport } from "./importCommand";
+import { scriptCheckDiagnostics, validateLine, validateRow } from "./scriptChecks";
 
 export const EXIT_OK = 0;
 export const EXIT_DESIGN_ERRORS = 1;
@@ -103,25 +104,24 @@ function designDiagnostics(design: Design): Diagnostic[] {
     : diagnostics;
 }
 
-function runValidate(file: string, json: boolean, io: Io): number {
+async function runValidate(file: string, json: boolean, io: Io): Promise<number> {
   const loaded = loadFile(file, io);
   const design = loaded.ok ? loaded.design : null;
   if (!loaded.ok && loaded.exitCode === EXIT_UNUSABLE_INPUT) return loaded.exitCode;
-  const diagnostics = loaded.ok ? designDiagnostics(loaded.design) : loaded.diagnostics;
+  const diagnostics = loaded.ok
+    ? [...designDiagnostics(loaded.design), ...(await scriptCheckDiagnostics(loaded.design))]
+    : loaded.diagnostics;
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
   if (json) {
     const stepName = (id?: string) => design?.steps.find((step) => step.id === id)?.name;
-    const rows = diagnostics.map((diagnostic) => ({
-      ...diagnostic,
-      stepName: stepName(diagnostic.stepId),
-      file,
-    }));
+    const rows = diagnostics.map((diagnostic) =>
+      validateRow(file, stepName(diagnostic.stepId), diagnostic),
+    );
     io.stdout(
       `${JSON.stringify({ file, ok: errors === 0, errors, warnings: diagnostics.length - errors, diagnostics: rows }, null, 2)}\n`,
     );
   } else {
-    for (const diagnostic of diagnostics)
-      io.stdout(`${formatDiagnostic(file, design, diagnostic)}\n`);
+    for (const diagnostic of diagnostics) io.stdout(`${validateLine(file, design, diagnostic)}\n`);
     const steps = design ? `${design.steps.length} steps, ` : "";
     io.stdout(`${file}: ${steps}${errors} error(s), ${diagnostics.length - errors} warning(s)\n`);
   }
@@ -129,7 +129,7 @@ function runValidate(file: string, json: boolean, io: Io): number {
 }
 
 /** Parses arguments and runs one command; returns the exit code. */
-export function main(argv: string[], io: Io = processIo): number {
+export function main(argv: string[], io: Io = processIo): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === "--help" || command === "-h" || command === "help") {
     io.stdout(`${USAGE}\n`);

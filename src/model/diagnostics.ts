@@ -34,6 +34,28 @@ export const DIAGNOSTIC_CODES = {
   PD312: "An instance count, volume size or max runtime is outside SageMaker's bounds",
   PD313: "An S3 URI is malformed or longer than SageMaker's 1024 characters",
   PD401: "The compiled definition breaks the SageMaker pipeline definition schema",
+  PD501: "A script does not parse as Python",
+  PD502: "A path under /opt/ml/ that no channel, input, output or SageMaker provides",
+  PD503: "A channel or linked input the script never reads",
+  PD504: "The script reads an input path that no link or setting feeds",
+  PD505: "The training script never writes under the model directory",
+  PD506: "A linked output the script never writes",
+  PD507: "An environment variable the contract requires or the config sets is never read",
+  PD508: "The script reads an environment variable the step does not set",
+  PD509: "The step sets hyperparameters but the script loads none",
+  PD511: "The PyTorch script defines no nn.Module subclass",
+  PD512: "The PyTorch script creates no optimizer",
+  PD513: "The PyTorch script computes no loss",
+  PD514: "The PyTorch script never calls backward() or optimizer.step()",
+  PD515: "The XGBoost script builds no DMatrix",
+  PD516: "The training script has no training loop (or xgb.train / fit)",
+  PD517: "The training script never saves the model",
+  PD521: "The script reads a hyperparameter the step does not set",
+  PD522: "The step sets a hyperparameter the script never reads",
+  PD531: "No print or log line of the script can match a metric definition",
+  PD532: "A step type's script contract and its spec disagree",
+  PD533: "An inference handler is missing or has the wrong parameters",
+  PD534: "The inference script loads a model file the training script never writes",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
@@ -47,12 +69,31 @@ export interface Diagnostic {
   stepId?: string;
   /** Field path inside the step's config (or the design, when there is no step), e.g. `hyperparameters.batch_size`. */
   path?: string;
+  /** The step's inline file the problem is in (script checks), e.g. `train.py`. */
+  file?: string;
+  /** 1-based line in `file`; absent when the problem concerns the whole file. */
+  line?: number;
+  /** 1-based column (UTF-16 code units, as editors count) in `line`. */
+  column?: number;
+  /** A suggested fix; `replacement` replaces the misspelt word that starts at `line`:`column`. */
+  fix?: DiagnosticFix;
 }
+
+export interface DiagnosticFix {
+  message: string;
+  replacement?: string;
+}
+
+/** Where a diagnostic points: a step, a field, and for script checks a file position and a fix. */
+export type DiagnosticPlace = Pick<
+  Diagnostic,
+  "stepId" | "path" | "file" | "line" | "column" | "fix"
+>;
 
 export function error(
   code: DiagnosticCode,
   message: string,
-  where: { stepId?: string; path?: string } = {},
+  where: DiagnosticPlace = {},
 ): Diagnostic {
   return { code, severity: "error", message, ...where };
 }
@@ -60,7 +101,7 @@ export function error(
 export function warning(
   code: DiagnosticCode,
   message: string,
-  where: { stepId?: string; path?: string } = {},
+  where: DiagnosticPlace = {},
 ): Diagnostic {
   return { code, severity: "warning", message, ...where };
 }

@@ -1,8 +1,8 @@
 import type { Diagnostic, Severity } from "../../model";
 
 /**
- * A diagnostic located in a step's inline file. `file`, `line` and `column` (1-based) are
- * optional fields of `Diagnostic` set by the script checks; read them through this type.
+ * A diagnostic located in a step's inline file: `file`, `line` and `column` (1-based) are the
+ * optional fields of `Diagnostic` the script checks (src/checks, PD5xx) set.
  */
 export type LocatedDiagnostic = Diagnostic & { file?: string; line?: number; column?: number };
 

@@ -1,0 +1,65 @@
+// The script checks on the corpus (tests/checks/corpus): every seeded defect found on its line,
+// nothing else found; and the example designs, whose scripts must pass with no finding.
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkScripts, type PythonParser } from "../../src/checks";
+import { loadPythonParser } from "../../src/cli/pythonParser";
+import { corpusCase, corpusNames, example } from "../checks/corpus";
+
+let parser: PythonParser;
+beforeAll(async () => {
+  parser = await loadPythonParser();
+});
+
+describe("script check corpus", () => {
+  const names = corpusNames();
+  it("has at least 20 scripts, good and broken, of every kind of step", () => {
+    expect(names.length).toBeGreaterThanOrEqual(20);
+    const cases = names.map(corpusCase);
+    const types = new Set(
+      cases.map((found) => found.design.steps.find((step) => step.id === found.stepId)?.type),
+    );
+    expect([...types].sort()).toEqual([
+      "DataLoad",
+      "PyTorchModel",
+      "PyTorchTraining",
+      "TabularPreprocessing",
+      "XGBoostModel",
+      "XGBoostTraining",
+    ]);
+    expect(cases.filter((found) => found.expected.length === 0).length).toBeGreaterThanOrEqual(6);
+    expect(cases.filter((found) => found.expected.length > 0).length).toBeGreaterThanOrEqual(12);
+  });
+
+  for (const name of names) {
+    it(name, () => {
+      const found = corpusCase(name);
+      const diagnostics = checkScripts(found.design, parser).filter(
+        (diagnostic) => diagnostic.stepId === found.stepId,
+      );
+      const actual = diagnostics.map((d) => `${d.code}@${d.line ?? "file"}`).sort();
+      const explain = diagnostics
+        .map((d) => `${d.code}@${d.line ?? "file"} ${d.message}`)
+        .join("\n");
+      expect(actual, explain).toEqual(found.expected);
+      for (const diagnostic of diagnostics) {
+        expect(diagnostic.file).toBe(found.entryPoint);
+        if (diagnostic.line !== undefined) expect(diagnostic.column).toBeGreaterThanOrEqual(1);
+      }
+    });
+  }
+});
+
+describe("the example designs", () => {
+  for (const name of ["pytorch-tabular", "xgboost-tabular"]) {
+    it(`${name} has no script findings`, () => {
+      expect(checkScripts(example(name), parser)).toEqual([]);
+    });
+  }
+
+  it("skips steps whose code is an S3 URI", () => {
+    const design = example("pytorch-tabular");
+    const train = design.steps.find((step) => step.id === "train")!;
+    train.config.code = { s3Uri: "s3://my-ml-bucket/code/sourcedir.tar.gz" };
+    expect(checkScripts(design, parser).filter((d) => d.stepId === "train")).toEqual([]);
+  });
+});
