@@ -4,6 +4,7 @@ import { compile, type CompileResult } from "../compiler";
 import type { Design, Diagnostic } from "../model";
 import type { DesignState, DesignStore } from "../store/designStore";
 import type { UiState, UiStore } from "../store/uiStore";
+import { useScriptDiagnostics, withScriptDiagnostics } from "./checks";
 import type { DesignerSession } from "./session";
 
 export interface DesignerStores {
@@ -58,8 +59,12 @@ export function compiledFor(design: Design): Compiled {
   return compiled;
 }
 
-/** The compile result of the current document (memoised per document version). */
+/**
+ * The compile result of the current document (memoised per document version), its diagnostics
+ * followed by the latest script-check findings (checked in a worker, src/ui/checks).
+ */
 export function useCompiled(): Compiled {
   const design = useDesign(selectDesign);
-  return useMemo(() => compiledFor(design), [design]);
+  const scripts = useScriptDiagnostics(design);
+  return useMemo(() => withScriptDiagnostics(compiledFor(design), scripts), [design, scripts]);
 }

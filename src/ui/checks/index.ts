@@ -1,0 +1,2 @@
+export { useScriptDiagnostics } from "./useScriptDiagnostics";
+export { withScriptDiagnostics } from "./merge";
