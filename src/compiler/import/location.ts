@@ -8,7 +8,8 @@ export interface FoundLocation {
   notes: ImportNote[];
 }
 
-const HASH = "[0-9a-f]{64}";
+const CODE_KEY = /(s3:\/\/[^"\\]+?)\/code\/([^/"\\]+)\/[0-9a-f]{64}\//g;
+const SDK_CODE_KEY = /s3:\/\/[^"\\]+?\/([A-Za-z0-9-]+)\/code\/[0-9a-f]{64}\//g;
 
 function splitLocation(uri: string): PipelineLocation {
   const [bucket = "", ...rest] = uri.slice("s3://".length).split("/");
@@ -32,28 +33,25 @@ export function inferLocation(steps: JsonObject[], givenName?: string): FoundLoc
     const text = JSON.stringify(args);
     for (const match of text.matchAll(/s3:\/\/([a-z0-9][a-z0-9.-]*[a-z0-9])/g))
       anyBuckets.push(match[1] as string);
+    // Step names are the user's: matched as text after a fixed pattern, never built into one.
     const output = objectAt(args, "OutputDataConfig")?.S3OutputPath;
     if (typeof output === "string") {
       const training = /^(s3:\/\/.+)\/(pytorch|xgboost)_training$/.exec(output);
-      const repack = new RegExp(
-        `^(s3://.+)/repack/${escape(name.replace(/-RepackModel-0$/, ""))}$`,
-      ).exec(output);
+      const repack = /^(s3:\/\/.+)\/repack\/([^/]+)$/.exec(output);
       if (training) locations.push(training[1] as string);
-      if (repack) locations.push(repack[1] as string);
+      if (repack && `${repack[2]}-RepackModel-0` === name) locations.push(repack[1] as string);
     }
-    const file = jsonString(objectAt(args, "HyperParameters")?.hyperparameters_s3_uri);
-    const hyperparameters =
-      file &&
-      new RegExp(`^(s3://.+)/hyperparameters/${escape(name)}/hyperparameters\\.json$`).exec(file);
-    if (hyperparameters) locations.push(hyperparameters[1] as string);
-    for (const match of text.matchAll(
-      new RegExp(`(s3://[^"\\\\]+?)/code/${escape(name)}/${HASH}/`, "g"),
-    ))
-      locations.push(match[1] as string);
-    for (const match of text.matchAll(
-      new RegExp(`s3://[^"\\\\]+?/([A-Za-z0-9-]+)/code/${HASH}/`, "g"),
-    ))
-      names.push(match[1] as string);
+    const file = jsonString(objectAt(args, "HyperParameters")?.hyperparameters_s3_uri) ?? "";
+    const hyperparameters = /^(s3:\/\/.+)\/hyperparameters\/([^/]+)\/hyperparameters\.json$/.exec(
+      file,
+    );
+    if (hyperparameters && hyperparameters[2] === name)
+      locations.push(hyperparameters[1] as string);
+    for (const match of text.matchAll(CODE_KEY)) {
+      // Ours: {loc}/code/{step name}/{hash}/…; the SDK's: s3://{bucket}/[{prefix}/]{pipeline}/code/{hash}/…
+      if (match[2] === name) locations.push(match[1] as string);
+    }
+    for (const match of text.matchAll(SDK_CODE_KEY)) names.push(match[1] as string);
     for (const out of arrayAt(objectAt(args, "ProcessingOutputConfig"), "Outputs").filter(
       isObject,
     )) {
@@ -87,8 +85,4 @@ export function inferLocation(steps: JsonObject[], givenName?: string): FoundLoc
       : "no S3 location in the definition: set the bucket in the pipeline settings",
   });
   return { name, location: { bucket, prefix: name }, notes };
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
