@@ -1,8 +1,8 @@
 import { closest, pathProblem, pieceAt } from "./containerPaths";
 import { list, readsEnv, usesPath, type Finding, type StepScripts } from "./context";
 import { MODEL_DIR, OUTPUT_DATA_DIR } from "./provision";
-import { keyPlace } from "./scriptFacts";
-import { placeOf } from "./syntax";
+import { keyPlace, type ScriptFacts } from "./scriptFacts";
+import { placeOf, walk, type SyntaxNode } from "./syntax";
 
 // Set by SageMaker in training containers (sagemaker-training-toolkit) and by the serving stacks.
 const PLATFORM_ENV = new Set([
@@ -101,6 +101,25 @@ export function pathFindings(step: StepScripts): Finding[] {
   return found;
 }
 
+/** Whether `node` is the value of `NAME = …` and NAME appears nowhere else in the file. */
+function unusedConstant(script: ScriptFacts, node: SyntaxNode): boolean {
+  let value = node;
+  while (
+    value.parent &&
+    ["call", "argument_list", "parenthesized_expression"].includes(value.parent.type)
+  )
+    value = value.parent;
+  const assignment = value.parent;
+  const target = assignment?.type === "assignment" ? assignment.childForFieldName("left") : null;
+  if (target?.type !== "identifier" || assignment?.childForFieldName("right")?.id !== value.id)
+    return false;
+  let uses = 0;
+  walk(script.root, (candidate) => {
+    if (candidate.type === "identifier" && candidate.text === target.text) uses++;
+  });
+  return uses === 1;
+}
+
 /** Training: each channel read, the model written, a linked evaluation output written. */
 export function trainingContractFindings(step: StepScripts): Finding[] {
   const { channels, outputs } = step.provision;
@@ -108,12 +127,12 @@ export function trainingContractFindings(step: StepScripts): Finding[] {
   const dataChannels = channels.filter((channel) => channel.name !== "config");
   const read = (name: string, path: string) =>
     usesPath(step, path) || readsEnv(step, `SM_CHANNEL_${name.toUpperCase()}`);
-  const readAny = dataChannels.some((channel) => read(channel.name, channel.path));
   for (const channel of dataChannels) {
     if (read(channel.name, channel.path)) continue;
     found.push({
       code: "PD503",
-      severity: channel.primary && !readAny ? "error" : "warning",
+      // A job that ignores its data still runs (CATALOG.md: only a missing loop or save is an error).
+      severity: "warning",
       message: `the script never reads the ${channel.name} channel (${channel.path} or SM_CHANNEL_${channel.name.toUpperCase()})`,
     });
   }
@@ -152,15 +171,20 @@ export function portFindings(step: StepScripts): Finding[] {
       });
     }
     const guarded = step.scripts.some((script) => script.guardedPaths.has(input.path));
-    if (!input.linked && readIt && !guarded) {
-      const use = step.scripts
-        .flatMap((script) => script.paths.map((path) => ({ script, path })))
-        .find(({ path }) => path.value.text.startsWith(input.path));
+    // A constant defined for the folder but never used (a starter's TODO) reads nothing.
+    const use = step.scripts
+      .flatMap((script) => script.paths.map((path) => ({ script, path })))
+      .find(
+        ({ script, path }) =>
+          path.value.text.startsWith(input.path) && !unusedConstant(script, path.node),
+      );
+    if (!input.linked && use && !guarded) {
       found.push({
         code: "PD504",
         severity: "warning",
         message: `the script reads ${input.path}, but nothing feeds ${input.name}: link it, or test that the folder exists first`,
-        ...(use ? { file: use.script.file, place: keyPlace(use.path.node) } : {}),
+        file: use.script.file,
+        place: keyPlace(use.path.node),
       });
     }
   }

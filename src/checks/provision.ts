@@ -11,8 +11,6 @@ export const HYPERPARAMETERS_FILE = `${CHANNEL_ROOT}/config/hyperparameters.json
 export interface Channel {
   name: string;
   path: string;
-  /** Without it the job has no data: not reading it is an error, not a warning. */
-  primary: boolean;
 }
 
 /** A contract input or output: its logical name, container path and whether a link or setting feeds it. */
@@ -169,22 +167,16 @@ function trainingChannels(
   args: Record<string, unknown> | null,
 ): Channel[] {
   if (kind !== "Training") return [];
-  const primary = framework === "xgboost" ? "train" : "data";
   const compiled = args?.InputDataConfig as { ChannelName: string }[] | undefined;
   if (compiled)
-    return compiled.map(({ ChannelName: name }) => ({
-      name,
-      path: `${CHANNEL_ROOT}/${name}`,
-      primary: name === primary,
-    }));
+    return compiled.map(({ ChannelName: name }) => ({ name, path: `${CHANNEL_ROOT}/${name}` }));
   if (framework === "xgboost")
     return [
       ...Object.keys(XGBOOST_DATA_CHANNELS).map((name) => ({
         name,
         path: `${CHANNEL_ROOT}/${name}`,
-        primary: name === "train",
       })),
-      { name: "config", path: `${CHANNEL_ROOT}/config`, primary: false },
+      { name: "config", path: `${CHANNEL_ROOT}/config` },
     ];
-  return [{ name: "data", path: `${CHANNEL_ROOT}/data`, primary: true }];
+  return [{ name: "data", path: `${CHANNEL_ROOT}/data` }];
 }
