@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { DesignerPage } from "./pages/designerPage";
 import { cliCompile } from "./support/cli";
+import { openUniqueExample } from "./support/uniqueDesign";
 
 const example = (name: string) =>
   JSON.parse(readFileSync(`examples/${name}.pipeline.json`, "utf8"));
@@ -49,4 +50,32 @@ test("a broken definition is refused, located, and the open design is kept", asy
     "Steps[0].Arguments: a step needs its Arguments object",
   );
   expect(await designer.design()).toEqual(before);
+});
+
+test("signed in, the import reads the code back from S3: the design comes back whole, with no notes", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const { designer, aws, name } = await openUniqueExample(page, "import");
+  const original = await designer.design();
+  // Submitting puts every code archive and runproc.sh where the definition says.
+  await aws.signInAndReview();
+  await aws.confirmButton.click();
+  await expect(aws.startedArn).toContainText(`pipeline/${name}/execution/`);
+  await aws.closeSubmit();
+
+  await page.getByLabel("Import design file").setInputFiles({
+    name: `${name}.definition.json`,
+    mimeType: "application/json",
+    buffer: Buffer.from(cliCompile(original)),
+  });
+  await expect(designer.announcements).toContainText(
+    `Imported the pipeline definition ${name}.definition.json: 4 steps, 0 note(s).`,
+  );
+  await expect(page.getByRole("dialog", { name: "Imported with notes" })).toBeHidden();
+  const imported = await designer.design();
+  const codeOf = (design: typeof original) =>
+    design.steps.map((step) => [step.name, (step.config as { code?: unknown }).code]);
+  expect(codeOf(imported)).toEqual(codeOf(original));
+  expect(cliCompile(imported)).toBe(cliCompile(original));
 });

@@ -10,6 +10,7 @@ export {
   type ConnectionConfig,
 } from "./config";
 export { isMissingResource, locateProblem, toAwsProblem, type ProblemLocation } from "./errors";
+export { fetchDefinitionObjects, type DefinitionObjects } from "./definitionObjects";
 export { stepRunFor, watchExecution, type RunSnapshot } from "./runs";
 export {
   STAGES,

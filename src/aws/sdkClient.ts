@@ -1,5 +1,10 @@
 // Loaded on demand (see connection.ts): the AWS SDK never weighs on the designer's first load.
-import { HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
 import {
   CreatePipelineCommand,
   DescribePipelineCommand,
@@ -92,6 +97,16 @@ export function createSdkPipelineClient(
         if (problem.status === 404) return null;
         if (problem.status === 400 || problem.status === 403)
           throw bodilessRefusal(problem, bucket, key);
+        throw error;
+      }
+    },
+    async getObject(bucket, key) {
+      try {
+        const found = await call(() => s3.send(new GetObjectCommand({ Bucket: bucket, Key: key })));
+        return found.Body ? await found.Body.transformToByteArray() : new Uint8Array();
+      } catch (error) {
+        const problem = toAwsProblem(error);
+        if (problem.status === 404 || problem.code === "NoSuchKey") return null;
         throw error;
       }
     },

@@ -10,6 +10,8 @@ export interface PipelineClient {
    * the object exists without one (then it is uploaded again).
    */
   objectHash(bucket: string, key: string): Promise<string | null>;
+  /** An object's bytes, or null when the key is absent. */
+  getObject(bucket: string, key: string): Promise<Uint8Array | null>;
   putObject(object: {
     bucket: string;
     key: string;

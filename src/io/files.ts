@@ -1,4 +1,4 @@
-import { importDefinition, isPipelineDefinition } from "../compiler";
+import { importDefinition, isPipelineDefinition, type ObjectReader } from "../compiler";
 import { loadDesignText, type Design, type LoadResult } from "../model";
 
 export const DESIGN_FILE_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -9,8 +9,14 @@ export const DESIGN_FILE_LIMIT_BYTES = 5 * 1024 * 1024;
  */
 export type DesignFileResult = LoadResult | { kind: "imported"; design: Design; notes: string[] };
 
-/** Reads a dropped or picked file as a design; every failure is a result, never a throw. */
-export async function readDesignFile(file: Blob & { name?: string }): Promise<DesignFileResult> {
+/**
+ * Reads a dropped or picked file as a design; every failure is a result, never a throw.
+ * `objectsFor` gives a definition's S3 objects (code, hyperparameter files) when it can reach them.
+ */
+export async function readDesignFile(
+  file: Blob & { name?: string },
+  objectsFor?: (definitionText: string) => Promise<ObjectReader | undefined>,
+): Promise<DesignFileResult> {
   if (file.size > DESIGN_FILE_LIMIT_BYTES) {
     return {
       kind: "notADesign",
@@ -26,10 +32,6 @@ export async function readDesignFile(file: Blob & { name?: string }): Promise<De
       message: `the file cannot be read: ${error instanceof Error ? error.message : String(error)}`,
     };
   }
-  return loadOrImport(text);
-}
-
-function loadOrImport(text: string): DesignFileResult {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -37,8 +39,12 @@ function loadOrImport(text: string): DesignFileResult {
     return loadDesignText(text); // locates the syntax error
   }
   if (!isPipelineDefinition(parsed)) return loadDesignText(text);
-  // The code archives stay in S3: the design refers to them by URI, and the notes say what that costs.
-  const result = importDefinition(parsed);
+  // Without the objects, code stays in S3 as URIs, and the notes say what that costs.
+  return importedDesign(parsed, await objectsFor?.(text).catch(() => undefined));
+}
+
+function importedDesign(parsed: unknown, read: ObjectReader | undefined): DesignFileResult {
+  const result = importDefinition(parsed, { read });
   if (!result.ok) {
     return {
       kind: "invalid",

@@ -16,13 +16,8 @@ import { SubmitDialog } from "./aws/SubmitDialog";
 import { AutoConnectDialog } from "./dialogs/AutoConnectDialog";
 import { HelpDialog } from "./dialogs/HelpDialog";
 import { ImportNotesDialog, ImportProblemsDialog } from "./dialogs/ImportProblemsDialog";
-import {
-  describeLoadFailure,
-  designFileName,
-  downloadText,
-  readDesignFile,
-  serializeDesign,
-} from "../io";
+import { designFileName, downloadText, serializeDesign } from "../io";
+import { importDesignFile } from "./importFile";
 import { setDefinitionBaseline } from "./previews/baseline";
 import { Previews } from "./previews/Previews";
 import { Inspector, PipelinePanel } from "./inspector";
@@ -170,7 +165,7 @@ function Designer() {
         const file = event.dataTransfer.files[0];
         if (!file) return;
         event.preventDefault();
-        void importDesignFile(stores, file);
+        void importDesignFile(stores, account, file);
       }}
     >
       <Toolbar
@@ -196,7 +191,7 @@ function Designer() {
         onChange={(event) => {
           const file = event.target.files?.[0];
           event.target.value = "";
-          if (file) void importDesignFile(stores, file);
+          if (file) void importDesignFile(stores, account, file);
         }}
       />
       <main className={`workspace${animating ? " is-animating" : ""}`}>
@@ -242,26 +237,4 @@ function Designer() {
       <ImportNotesDialog />
     </div>
   );
-}
-
-/** Opens a design file; a refused file leaves the current design as it is and says why. */
-async function importDesignFile(stores: CommandContext["stores"], file: File): Promise<void> {
-  const result = await readDesignFile(file);
-  if (result.kind === "imported") {
-    stores.session.openDocument(result.design);
-    stores.ui.getState().setImportNotes(result.notes.length > 0 ? result.notes : null);
-    stores.ui
-      .getState()
-      .announce(
-        `Imported the pipeline definition ${file.name}: ${result.design.steps.length} steps, ${result.notes.length} note(s).`,
-      );
-    return;
-  }
-  if (result.kind !== "ok") {
-    stores.ui.getState().setImportProblems(describeLoadFailure(result));
-    stores.ui.getState().announce(`Import refused: ${file.name}.`);
-    return;
-  }
-  stores.session.openDocument(result.design);
-  stores.ui.getState().announce(`Imported ${file.name}.`);
 }

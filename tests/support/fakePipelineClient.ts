@@ -49,6 +49,14 @@ export class FakePipelineClient implements PipelineClient {
     });
   }
 
+  getObject(bucket: string, key: string) {
+    return this.run(
+      "getObject",
+      { bucket, key },
+      () => this.objects.get(`${bucket}/${key}`)?.body ?? null,
+    );
+  }
+
   objectHash(bucket: string, key: string) {
     return this.run("objectHash", { bucket, key }, () => {
       const found = this.objects.get(`${bucket}/${key}`);
