@@ -140,7 +140,8 @@ const storageFailures: { what: string; init: () => void; banner: RegExp }[] = [
         throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
       };
     },
-    banner: /Autosave failed: .*quota.*Editing continues/i,
+    banner:
+      /Autosave failed: the browser.s storage for this site is full \(The quota has been exceeded\)\. Editing continues/,
   },
 ];
 

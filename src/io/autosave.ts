@@ -91,21 +91,7 @@ export function createAutosave(options: AutosaveOptions) {
       lastSaved = design;
       options.onStatus({ kind: "saved", at: savedAt });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const unavailable =
-        /not available|SecurityError|InvalidStateError/i.test(message) ||
-        (error as { name?: string })?.name === "SecurityError";
-      options.onStatus(
-        unavailable
-          ? {
-              kind: "unavailable",
-              message: `Autosave is off: ${message}. Export your design to keep it.`,
-            }
-          : {
-              kind: "error",
-              message: `Autosave failed: ${message}. Editing continues; export to keep a copy.`,
-            },
-      );
+      options.onStatus(saveFailure(error));
     }
   };
 
@@ -143,3 +129,24 @@ export function createAutosave(options: AutosaveOptions) {
 }
 
 export type Autosave = ReturnType<typeof createAutosave>;
+
+/** Why a save failed, in words a user can act on; the browser's own message stays in brackets. */
+export function saveFailure(error: unknown): Exclude<SaveStatus, { kind: "saved" | "forked" }> {
+  const name = (error as { name?: string } | null)?.name ?? "";
+  // Browser messages end with a full stop; the sentence around them has its own.
+  const detail = (error instanceof Error ? error.message : String(error)).replace(/\.+$/, "");
+  if (/not available|SecurityError|InvalidStateError/i.test(detail) || name === "SecurityError")
+    return {
+      kind: "unavailable",
+      message: `Autosave is off: ${detail}. Export your design to keep it.`,
+    };
+  if (name === "QuotaExceededError" || /quota/i.test(detail))
+    return {
+      kind: "error",
+      message: `Autosave failed: the browser's storage for this site is full (${detail}). Editing continues; export your design to keep it, or free space in the browser's site data.`,
+    };
+  return {
+    kind: "error",
+    message: `Autosave failed: ${detail}. Editing continues; export to keep a copy.`,
+  };
+}

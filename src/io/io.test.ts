@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { compile } from "../compiler";
 import { loadDesign, loadDesignText, type Design } from "../model";
-import { createAutosave, type SaveStatus } from "./autosave";
+import { createAutosave, saveFailure, type SaveStatus } from "./autosave";
 import { listSaved, putSaved, resetDesignDb, RECENT_LIMIT } from "./designDb";
 import { describeLoadFailure, readDesignFile, serializeDesign } from "./files";
 
@@ -106,6 +106,17 @@ describe("autosave", () => {
     autosave.dispose();
   });
 
+  it("words a failure once: the browser's full stop does not double the sentence's", () => {
+    const insecure = new DOMException("The operation is insecure.", "SecurityError");
+    expect(saveFailure(insecure)).toEqual({
+      kind: "unavailable",
+      message: "Autosave is off: The operation is insecure. Export your design to keep it.",
+    });
+    expect(saveFailure(new Error("disk I/O error.")).message).toBe(
+      "Autosave failed: disk I/O error. Editing continues; export to keep a copy.",
+    );
+  });
+
   it("reports a failing write (quota) as an error and keeps going", async () => {
     const holder = documentHolder(reference);
     const statuses: SaveStatus[] = [];
@@ -125,7 +136,9 @@ describe("autosave", () => {
     holder.set(renamed(reference, "x"));
     await autosave.flush();
     expect(statuses.at(-1)).toMatchObject({ kind: "error" });
-    expect((statuses.at(-1) as { message: string }).message).toMatch(/quota/);
+    expect((statuses.at(-1) as { message: string }).message).toBe(
+      "Autosave failed: the browser's storage for this site is full (QuotaExceededError: the quota has been exceeded). Editing continues; export your design to keep it, or free space in the browser's site data.",
+    );
     put.mockRestore();
     holder.set(renamed(reference, "y"));
     await autosave.flush();
