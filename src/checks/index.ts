@@ -18,7 +18,7 @@ import { pytorchPatternFindings, xgboostPatternFindings } from "./patternChecks"
 import { MODEL_DIR, stepProvisions, type StepProvision } from "./provision";
 import { readScript, type ScriptFacts } from "./scriptFacts";
 import type { PythonParser, SyntaxNode } from "./syntax";
-import { parameterName } from "./values";
+import { parameterName } from "./bindings";
 
 export type { PythonParser } from "./syntax";
 

@@ -1,11 +1,5 @@
-import {
-  callArguments,
-  dottedName,
-  stringParts,
-  unwrap,
-  walk,
-  type SyntaxNode as Node,
-} from "./syntax";
+import { collectBindings, type Bindings } from "./bindings";
+import { callArguments, dottedName, stringParts, unwrap, type SyntaxNode as Node } from "./syntax";
 
 /** Characters `[start, end)` of a value that come from a literal, `offset` chars into its node. */
 export interface Piece {
@@ -102,7 +96,7 @@ function product(
  * lists and dicts. Names are not scoped: a name's values are those of every place it is bound.
  */
 export class ValueResolver {
-  private readonly bindings = new Map<string, Node[]>();
+  private readonly bindings: Bindings;
   private readonly seeds = new Map<string, StringValue[]>();
   private readonly memo = new Map<number, StringValue[] | null>();
   private readonly active = new Set<number>();
@@ -110,7 +104,7 @@ export class ValueResolver {
   constructor(root: Node, seeds: Record<string, string> = {}) {
     for (const [name, value] of Object.entries(seeds))
       this.seeds.set(name, [{ text: value, pieces: [] }]);
-    collectBindings(root, this.bindings);
+    this.bindings = collectBindings(root);
   }
 
   /** The values a name may have, or `null` when none is known. */
@@ -237,130 +231,4 @@ function dedupe(values: StringValue[]): StringValue[] {
     const key = `${value.open ? "…" : "="}${value.text}`;
     return !seen.has(key) && seen.add(key);
   });
-}
-
-function bind(bindings: Map<string, Node[]>, name: string, value: Node | null) {
-  if (!value) return;
-  const list = bindings.get(name);
-  if (list) list.push(value);
-  else bindings.set(name, [value]);
-}
-
-/** Binds each target of `a, b = x, y` (or a single name) to its value node. */
-function bindTargets(bindings: Map<string, Node[]>, target: Node | null, value: Node | null) {
-  const left = unwrap(target);
-  const right = unwrap(value);
-  if (!left || !right) return;
-  if (left.type === "identifier") return bind(bindings, left.text, right);
-  if (!["pattern_list", "tuple_pattern", "list_pattern"].includes(left.type)) return;
-  if (!["tuple", "list", "expression_list"].includes(right.type)) return;
-  const names = left.namedChildren;
-  const items = right.namedChildren;
-  if (names.length !== items.length) return;
-  names.forEach((name, index) => bindTargets(bindings, name, items[index] ?? null));
-}
-
-/** The element nodes a `for` loops over, when the iterable is a literal collection or a name bound to one. */
-function loopElements(bindings: Map<string, Node[]>, iterable: Node | null, depth = 0): Node[] {
-  const node = unwrap(iterable);
-  if (!node || depth > 3) return [];
-  if (["tuple", "list", "set"].includes(node.type))
-    return node.namedChildren.filter((child): child is Node => child !== null);
-  if (node.type === "dictionary")
-    return node.namedChildren.flatMap((pair) => {
-      const key = pair?.type === "pair" ? pair.childForFieldName("key") : null;
-      return key ? [key] : [];
-    });
-  if (node.type === "identifier")
-    return (bindings.get(node.text) ?? []).flatMap((bound) =>
-      loopElements(bindings, bound, depth + 1),
-    );
-  if (node.type === "call") {
-    const callee = node.childForFieldName("function");
-    const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : "";
-    if (method === "keys")
-      return loopElements(bindings, callee?.childForFieldName("object") ?? null, depth + 1);
-  }
-  return [];
-}
-
-/** `for key, value in D.items()` over a literal dict: the (key, value) pairs. */
-function itemPairs(bindings: Map<string, Node[]>, iterable: Node | null): [Node, Node][] {
-  const node = unwrap(iterable);
-  const callee = node?.type === "call" ? node.childForFieldName("function") : null;
-  if (callee?.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "items")
-    return [];
-  let dict = unwrap(callee.childForFieldName("object"));
-  if (dict?.type === "identifier") dict = bindings.get(dict.text)?.[0] ?? null;
-  if (dict?.type !== "dictionary") return [];
-  return dict.namedChildren.flatMap((pair) => {
-    const key = pair?.type === "pair" ? pair.childForFieldName("key") : null;
-    const value = pair?.type === "pair" ? pair.childForFieldName("value") : null;
-    return key && value ? [[key, value] as [Node, Node]] : [];
-  });
-}
-
-function collectBindings(root: Node, bindings: Map<string, Node[]>) {
-  const functions = new Map<string, Node>();
-  const calls: Node[] = [];
-  const loops: Node[] = [];
-  walk(root, (node) => {
-    if (node.type === "assignment") {
-      bindTargets(bindings, node.childForFieldName("left"), node.childForFieldName("right"));
-    } else if (node.type === "function_definition") {
-      const name = node.childForFieldName("name")?.text;
-      if (name) functions.set(name, node);
-      for (const parameter of node.childForFieldName("parameters")?.namedChildren ?? []) {
-        if (
-          parameter?.type === "default_parameter" ||
-          parameter?.type === "typed_default_parameter"
-        )
-          bind(
-            bindings,
-            parameter.childForFieldName("name")?.text ?? "",
-            parameter.childForFieldName("value"),
-          );
-      }
-    } else if (node.type === "call") calls.push(node);
-    else if (node.type === "for_statement" || node.type === "for_in_clause") loops.push(node);
-  });
-  // Loops after assignments, so a loop over a named constant sees the constant's binding.
-  for (const loop of loops) {
-    const target = loop.childForFieldName("left");
-    const iterable = loop.childForFieldName("right");
-    const pairs = itemPairs(bindings, iterable);
-    if (pairs.length > 0 && target && ["pattern_list", "tuple_pattern"].includes(target.type)) {
-      const [keyName, valueName] = target.namedChildren;
-      for (const [key, value] of pairs) {
-        if (keyName?.type === "identifier") bind(bindings, keyName.text, key);
-        if (valueName?.type === "identifier") bind(bindings, valueName.text, value);
-      }
-      continue;
-    }
-    for (const element of loopElements(bindings, iterable)) bindTargets(bindings, target, element);
-  }
-  for (const call of calls) {
-    const callee = call.childForFieldName("function");
-    const definition = callee?.type === "identifier" ? functions.get(callee.text) : undefined;
-    if (!definition) continue;
-    const names = (definition.childForFieldName("parameters")?.namedChildren ?? []).map(
-      parameterName,
-    );
-    const { positional, keywords } = callArguments(call);
-    positional.forEach((argument, index) => {
-      const name = names[index];
-      if (name && argument.type !== "list_splat") bind(bindings, name, argument);
-    });
-    for (const [name, value] of keywords) if (names.includes(name)) bind(bindings, name, value);
-  }
-}
-
-export function parameterName(parameter: Node | null): string | null {
-  if (!parameter) return null;
-  if (parameter.type === "identifier") return parameter.text;
-  const name = parameter.childForFieldName("name");
-  if (name) return name.text;
-  return parameter.namedChild(0)?.type === "identifier"
-    ? (parameter.namedChild(0)?.text ?? null)
-    : null;
 }
