@@ -38,18 +38,22 @@ if __name__ == "__main__":
     args = parser.parse_args()
     label = os.environ["LABEL_FIELD"]
     train_ratio = float(os.environ.get("TRAIN_RATIO", "0.7"))
+    test_val_ratio = float(os.environ.get("TEST_VAL_RATIO", "0.5"))
+    output_format = os.environ.get("OUTPUT_FORMAT", "CSV")
     for split in ("train", "validation", "test"):
         (OUTPUT / split).mkdir(parents=True, exist_ok=True)
-    # TODO: read every file under INPUT, drop rows without label, split by train_ratio, write each split.
-    print(f"job_type={args.job_type} label={label} train_ratio={train_ratio}")
+    # TODO: read every file under INPUT, drop rows without label, split by the ratios, write each split.
+    print(f"job_type={args.job_type} label={label} train_ratio={train_ratio} test_val_ratio={test_val_ratio} format={output_format}")
 `;
 
 const PYTORCH_TRAIN = `"""Trains a PyTorch model on the \`data\` channel."""
 import argparse
+import json
 import os
 from pathlib import Path
 
 import torch
+from sklearn.metrics import f1_score, roc_auc_score
 from torch import nn
 
 DATA = Path("/opt/ml/input/data/data")
@@ -70,19 +74,29 @@ if __name__ == "__main__":
     parser.add_argument("--learning_rate", type=float, default=0.001)
     parser.add_argument("--epochs", type=int, default=10)
     args, _ = parser.parse_known_args()
+    hyperparameters = json.loads(os.environ.get("SM_HPS", "{}"))
     # TODO: load DATA / "train" and DATA / "validation"; this loop trains on random data.
     model = Model(features=4)
     optimizer = torch.optim.Adam(model.parameters(), lr=args.learning_rate)
     loss_fn = nn.BCEWithLogitsLoss()
     x, y = torch.randn(64, 4), torch.randint(0, 2, (64, 1)).float()
+    x_val, y_val = torch.randn(32, 4), torch.randint(0, 2, (32, 1)).float()
     for epoch in range(args.epochs):
         optimizer.zero_grad()
         loss = loss_fn(model(x), y)
         loss.backward()
         optimizer.step()
+        with torch.no_grad():
+            logits = model(x_val)
+        labels, probs = y_val.flatten().numpy(), torch.sigmoid(logits).flatten().numpy()
         print(f"train_loss={loss.item():.4f}")
+        print(f"val_loss={loss_fn(logits, y_val).item():.4f}")
+        print(f"val/f1_score={f1_score(labels, probs >= 0.5, zero_division=0):.4f}")
+        print(f"val/auroc={roc_auc_score(labels, probs):.4f}")
     MODEL_DIR.mkdir(parents=True, exist_ok=True)
     torch.save(model.state_dict(), MODEL_DIR / "model.pth")
+    # The hyperparameters travel with the model, for inference to read back.
+    (MODEL_DIR / "hyperparameters.json").write_text(json.dumps(hyperparameters))
 `;
 
 const XGBOOST_TRAIN = `"""Trains an XGBoost model on the train/validation channels."""
@@ -90,20 +104,40 @@ import json
 import os
 from pathlib import Path
 
+import numpy as np
 import xgboost as xgb
+from sklearn.metrics import f1_score, roc_auc_score
 
 CHANNELS = Path("/opt/ml/input/data")
 HYPERPARAMETERS = CHANNELS / "config" / "hyperparameters.json"
 MODEL_DIR = Path(os.environ.get("SM_MODEL_DIR", "/opt/ml/model"))
 
+
+def load_split(name):
+    """The channel's first CSV as a DMatrix (label in the first column), or random rows when it has none."""
+    files = sorted((CHANNELS / name).glob("*.csv"))
+    # TODO: read your files; the random rows only let the starter run end to end.
+    rows = np.loadtxt(files[0], delimiter=",", ndmin=2) if files else np.random.rand(64, 3).round()
+    return xgb.DMatrix(rows[:, 1:], label=rows[:, 0])
+
+
 if __name__ == "__main__":
     params = json.loads(HYPERPARAMETERS.read_text())
-    # TODO: load CHANNELS / "train" and CHANNELS / "validation" into DMatrix objects.
-    train = xgb.DMatrix([[0.0, 1.0], [1.0, 0.0]], label=[0, 1])
-    booster = xgb.train({"objective": params.get("objective", "binary:logistic")}, train, num_boost_round=int(params.get("num_round", 10)))
-    print("Train Loss: 0.0")
+    train, validation, test = load_split("train"), load_split("validation"), load_split("test")
+    booster_params = {"objective": params.get("objective", "binary:logistic"), "eval_metric": ["logloss", "auc"]}
+    history = {}
+    booster = xgb.train(booster_params, train, num_boost_round=int(params.get("num_round", 10)),
+                        evals=[(train, "train"), (validation, "validation")], evals_result=history)
+    labels, probs = validation.get_label(), booster.predict(validation)
+    print(f"Train Loss: {history['train']['logloss'][-1]:.4f}")
+    print(f"Validation Loss: {history['validation']['logloss'][-1]:.4f}")
+    print(f"Validation F1 Score: {f1_score(labels, probs >= 0.5, zero_division=0):.4f}")
+    print(f"Validation AUC ROC: {roc_auc_score(labels, probs):.4f}")
+    print(f"Test rows: {test.num_row()}")
     MODEL_DIR.mkdir(parents=True, exist_ok=True)
     booster.save_model(str(MODEL_DIR / "xgboost_model.bst"))
+    # The hyperparameters travel with the model, for inference to read back.
+    (MODEL_DIR / "hyperparameters.json").write_text(json.dumps(params))
 `;
 
 const INFERENCE = `"""Serving handlers: load the model, parse requests, predict."""

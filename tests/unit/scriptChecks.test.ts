@@ -1,6 +1,7 @@
 // The script checks on the corpus (tests/checks/corpus): every seeded defect found on its line,
 // nothing else found; and the example designs, whose scripts must pass with no finding.
 import { beforeAll, describe, expect, it } from "vitest";
+import { STARTER_FILES, type StepTypeName } from "../../src/catalog";
 import { checkScripts, type PythonParser } from "../../src/checks";
 import { loadPythonParser } from "../../src/cli/pythonParser";
 import { corpusCase, corpusNames, example } from "../checks/corpus";
@@ -53,6 +54,20 @@ describe("the example designs", () => {
   for (const name of ["pytorch-tabular", "xgboost-tabular"]) {
     it(`${name} has no script findings`, () => {
       expect(checkScripts(example(name), parser)).toEqual([]);
+    });
+  }
+
+  // What the palette gives a new step must pass too: a pipeline built from starter scripts, with
+  // the hyperparameters e2e/build.spec.ts sets, has no findings.
+  for (const name of ["pytorch-tabular", "xgboost-tabular"]) {
+    it(`${name} rebuilt from the starter scripts has no script findings`, () => {
+      const design = example(name);
+      design.edges = design.edges.filter((edge) => edge.to.input !== "SIGNATURE");
+      for (const step of design.steps) {
+        step.config.code = { files: { ...STARTER_FILES[step.type as StepTypeName] } };
+        delete step.config.entryPoint;
+      }
+      expect(checkScripts(design, parser)).toEqual([]);
     });
   }
 
