@@ -50,6 +50,33 @@ describe("script check corpus", () => {
   }
 });
 
+describe("broken and half-typed scripts", () => {
+  // Deterministic edits (a small LCG), as a user mid-typing leaves a file: the checks never throw,
+  // and every finding stays located in a file of the step.
+  it("never throw on truncated or mangled scripts", () => {
+    let seed = 20261202;
+    const next = (limit: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % limit;
+    };
+    for (const name of corpusNames()) {
+      const found = corpusCase(name);
+      const step = found.design.steps.find((candidate) => candidate.id === found.stepId)!;
+      for (let round = 0; round < 4; round++) {
+        const cut = next(found.source.length);
+        const at = next(found.source.length);
+        const mangled =
+          round % 2 === 0
+            ? found.source.slice(0, cut)
+            : found.source.slice(0, at) + "([{\"'" + found.source.slice(at + next(20));
+        step.config.code = { files: { [found.entryPoint]: mangled } };
+        for (const diagnostic of checkScripts(found.design, parser))
+          expect(diagnostic.file, `${name} round ${round}`).toBeDefined();
+      }
+    }
+  }, 60_000);
+});
+
 describe("the example designs", () => {
   for (const name of ["pytorch-tabular", "xgboost-tabular"]) {
     it(`${name} has no script findings`, () => {
