@@ -1,6 +1,7 @@
 import { error, topologicalOrder, STEP_NAME_PATTERN, type Design, type Diagnostic } from "../model";
 import { byteLength, canonicalJson } from "./canonicalJson";
 import { CompileContext, type Upload } from "./context";
+import { feedsByStep, renderOnce } from "./renderMemo";
 import { renderModelStep } from "./steps/model";
 import { renderProcessingStep } from "./steps/processing";
 import { ImageError, type RenderedStep } from "./steps/shared";
@@ -93,10 +94,11 @@ export function compile(design: Design): CompileResult {
 
   const context = new CompileContext(design, resolved);
   const rendered = new Map<string, RenderedStep[]>();
+  const feeds = feedsByStep(design);
   for (const id of order) {
     const step = context.step(id);
     try {
-      rendered.set(id, renderStep(context, step));
+      rendered.set(id, renderOnce(context, step, feeds.get(id) ?? [], renderStep));
     } catch (cause) {
       if (!(cause instanceof ImageError)) throw cause;
       diagnostics.push(error(cause.code, cause.message, { stepId: id, path: cause.path }));
