@@ -13,7 +13,7 @@ import {
   type NodeChange,
   type OnConnectStartParams,
 } from "@xyflow/react";
-import { useCallback, useEffect, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useLayoutEffect, useState, type DragEvent } from "react";
 import { stepType } from "../../catalog";
 import type { Design, Diagnostic } from "../../model";
 import type { DesignState } from "../../store/designStore";
@@ -21,7 +21,7 @@ import type { UiState } from "../../store/uiStore";
 import { useCompiled, useDesign, useDesignerStores, useUi } from "../designerContext";
 import { connectionEdge, linkVerdicts } from "./linkVerdicts";
 import { STEP_TYPE_MIME } from "./Palette";
-import { StepNode, type StepFlowNode } from "./StepNode";
+import { StepNode, type StepFlowNode, type StepNodeData } from "./StepNode";
 
 const nodeTypes = { step: StepNode };
 // Never zoom in past 100% to fit: a small pipeline should look normal-sized, not blown up.
@@ -32,10 +32,16 @@ const selectSelected = (state: UiState) => state.selectedStepIds;
 const selectRefusal = (state: UiState) => state.refusal;
 const selectLoadCount = (state: DesignState) => state.loadCount;
 
+/**
+ * The nodes showing a design. A current node that would show the same is kept as it is, so an
+ * edit, a compile or a selection re-renders only the nodes it changes (StepNode is memoised and
+ * React Flow re-adopts only new node objects); a changed node keeps its measured size.
+ */
 function toNodes(
   design: Design,
   diagnostics: Diagnostic[],
   selected: readonly string[],
+  current: readonly StepFlowNode[],
 ): StepFlowNode[] {
   const counts = new Map<string, { errors: number; warnings: number }>();
   for (const diagnostic of diagnostics) {
@@ -45,38 +51,54 @@ function toNodes(
     else count.warnings++;
     counts.set(diagnostic.stepId, count);
   }
-  return design.steps.map((step) => ({
-    id: step.id,
-    type: "step",
-    position: step.position,
-    selected: selected.includes(step.id),
-    data: {
+  const selection = new Set(selected);
+  const previous = new Map(current.map((node) => [node.id, node]));
+  return design.steps.map((step) => {
+    const data: StepNodeData = {
       stepId: step.id,
       name: step.name,
       typeName: step.type,
       definition: stepType(step.type),
       errorCount: counts.get(step.id)?.errors ?? 0,
       warningCount: counts.get(step.id)?.warnings ?? 0,
-    },
-  }));
+    };
+    const isSelected = selection.has(step.id);
+    const old = previous.get(step.id);
+    if (!old)
+      return { id: step.id, type: "step", position: step.position, selected: isSelected, data };
+    const sameData = (Object.keys(data) as (keyof StepNodeData)[]).every(
+      (key) => data[key] === old.data[key],
+    );
+    const samePosition = old.position.x === step.position.x && old.position.y === step.position.y;
+    if (sameData && samePosition && Boolean(old.selected) === isSelected) return old;
+    return {
+      ...old,
+      position: samePosition ? old.position : step.position,
+      selected: isSelected,
+      data: sameData ? old.data : data,
+    };
+  });
 }
 
 export const edgeId = (edge: Design["edges"][number]) =>
   `${edge.from.step}.${edge.from.output}->${edge.to.step}.${edge.to.input}`;
 
+/** The links of a design; an edge already shown is kept as it is (its id says all it shows). */
 function toEdges(design: Design, previous: FlowEdge[]): FlowEdge[] {
-  const selected = new Set(previous.filter((edge) => edge.selected).map((edge) => edge.id));
+  const shown = new Map(previous.map((edge) => [edge.id, edge]));
   return design.edges.map((edge) => {
     const id = edgeId(edge);
-    return {
-      id,
-      source: edge.from.step,
-      sourceHandle: edge.from.output,
-      target: edge.to.step,
-      targetHandle: edge.to.input,
-      selected: selected.has(id),
-      ariaLabel: `Link ${id}`,
-    };
+    return (
+      shown.get(id) ?? {
+        id,
+        source: edge.from.step,
+        sourceHandle: edge.from.output,
+        target: edge.to.step,
+        targetHandle: edge.to.input,
+        selected: false,
+        ariaLabel: `Link ${id}`,
+      }
+    );
   });
 }
 
@@ -95,11 +117,12 @@ export function Canvas({ onEdgeSelection }: { onEdgeSelection: (edges: FlowEdge[
   const [edges, setEdges] = useState<FlowEdge[]>([]);
   const loadCount = useDesign(selectLoadCount);
 
-  useEffect(
-    () => setNodes(toNodes(design, diagnostics, selected)),
+  // Layout effects: the nodes follow an edit in the same frame, not in a render a task later.
+  useLayoutEffect(
+    () => setNodes((current) => toNodes(design, diagnostics, selected, current)),
     [design, diagnostics, selected],
   );
-  useEffect(() => setEdges((previous) => toEdges(design, previous)), [design]);
+  useLayoutEffect(() => setEdges((previous) => toEdges(design, previous)), [design]);
   // A newly opened design is shown whole; frames later, once React Flow has measured its nodes.
   useEffect(() => {
     if (loadCount === 0) return;
