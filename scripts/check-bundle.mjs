@@ -55,7 +55,8 @@ export function initialJs(dir) {
     .sort((a, b) => b.gzip - a.gzip);
 }
 
-function build() {
+/** A production build (with a manifest) in a new temporary directory; the caller removes it. */
+export function build() {
   const dir = mkdtempSync(join(tmpdir(), "pd-bundle-"));
   // The production bundle as deployed: no test hooks.
   const env = { ...process.env };
