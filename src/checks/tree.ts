@@ -72,6 +72,19 @@ class SourceText {
   }
 }
 
+const LEAF_TYPES = new Set([
+  "identifier",
+  "integer",
+  "float",
+  "true",
+  "false",
+  "none",
+  "comment",
+  "string_start",
+  "string_end",
+  "escape_sequence",
+]);
+
 /** Copies a parsed tree (of `source`, as parsed) into `PyNode`s with one cursor pass. */
 export function copyTree(tree: Tree, source: string): PyNode {
   const text = new SourceText(source);
@@ -89,8 +102,7 @@ export function copyTree(tree: Tree, source: string): PyNode {
     }
     return named;
   };
-  const build = (parent: PyNode | null, field: string | null): PyNode => {
-    const typeId = cursor.nodeTypeId;
+  const build = (parent: PyNode | null, field: string | null, typeId: number): PyNode => {
     const named = isNamed(typeId);
     const type = types[typeId] || "ERROR";
     const node = new PyNode(
@@ -103,20 +115,21 @@ export function copyTree(tree: Tree, source: string): PyNode {
       parent,
       text,
     );
-    if (cursor.gotoFirstChild()) {
+    // Each step into wasm costs; tokens have no children, so do not ask.
+    if (node.isNamed && !LEAF_TYPES.has(type) && cursor.gotoFirstChild()) {
       do {
         const childField = fields[cursor.currentFieldId] ?? null;
-        // Punctuation without a field ("(", ",", ":") is never read: skip its copy.
         const childType = cursor.nodeTypeId;
+        // Punctuation without a field ("(", ",", ":") is never read: skip its copy.
         if (childField === null && !isNamed(childType) && types[childType]) continue;
-        node.children.push(build(node, childField));
+        node.children.push(build(node, childField, childType));
       } while (cursor.gotoNextSibling());
       cursor.gotoParent();
     }
     return node;
   };
   try {
-    return build(null, null);
+    return build(null, null, cursor.nodeTypeId);
   } finally {
     cursor.delete();
   }
