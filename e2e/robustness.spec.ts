@@ -169,3 +169,28 @@ for (const { what, init, banner } of storageFailures) {
     expect(exported.steps[2].config.volumeSizeGb).toBe(77);
   });
 }
+
+test("once storage has room again, the next save clears the banner", async ({ page }) => {
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    const state = window as unknown as { storageFull: boolean };
+    state.storageFull = true;
+    IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
+      if (state.storageFull)
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return put.apply(this, args);
+    };
+  });
+  const designer = new DesignerPage(page);
+  await designer.open();
+  const inspector = new InspectorPage(page);
+  await designer.canvas.select("PyTorchTraining");
+  await inspector.fill("Step name", "EditedWhileFull");
+  const banner = page.getByRole("alert").filter({ hasText: /storage for this site is full/ });
+  await expect(banner).toBeVisible();
+  await page.evaluate(() => ((window as unknown as { storageFull: boolean }).storageFull = false));
+  await designer.canvas.select("EditedWhileFull");
+  await inspector.fill("Volume size (GB)", "78");
+  await expect(page.getByRole("status", { name: "Save status" })).not.toContainText("failed");
+  await expect(banner).toBeHidden();
+});

@@ -44,6 +44,8 @@ export function startSession(
   revision: number,
 ): DesignerSession {
   let autosave: Autosave | null = null;
+  // A storage problem's banner goes once saving works again; a fork's stays (it is still true).
+  let storageWarning: string | null = null;
   autosave = createAutosave({
     current: () => design.getState().design,
     subscribe: (listener) =>
@@ -52,7 +54,14 @@ export function startSession(
     revision,
     onStatus: (status) => {
       ui.getState().setSaveStatus(describe(status));
-      if (status.kind !== "saved") ui.getState().setWarning(status.message);
+      if (status.kind === "saved") {
+        if (storageWarning !== null && ui.getState().warning === storageWarning)
+          ui.getState().setWarning(null);
+        storageWarning = null;
+        return;
+      }
+      ui.getState().setWarning(status.message);
+      storageWarning = status.kind === "forked" ? null : status.message;
     },
   });
   const flush = () => autosave?.flush() ?? Promise.resolve();
