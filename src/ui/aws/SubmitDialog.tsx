@@ -65,13 +65,14 @@ function SubmitFlow({
     const design = stores.design.getState().design;
     const compiled = compiledFor(design).result;
     if (!compiled.ok) return setPhase({ kind: "refused", errors: compiled.errors });
-    // The last gate before AWS sees it: the official definition schema (ajv loads on demand).
-    const { schemaDiagnostics } = await import("../../compiler/schema");
-    const violations = schemaDiagnostics(design, compiled.definition);
-    if (violations.length > 0) return setPhase({ kind: "refused", errors: violations });
-    if (!connection) return;
     setPhase({ kind: "planning" });
     try {
+      // The last gate before AWS sees it: the official definition schema (ajv loads on demand). A
+      // check that cannot run (its chunk fails to load) is a failed review, never a silent hang.
+      const { schemaDiagnostics } = await import("../../compiler/schema");
+      const violations = schemaDiagnostics(design, compiled.definition);
+      if (violations.length > 0) return setPhase({ kind: "refused", errors: violations });
+      if (!connection) return;
       const client = await connection.pipelineClient();
       setPhase({
         kind: "review",
