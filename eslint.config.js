@@ -86,7 +86,7 @@ export default tseslint.config(
       "dist-e2e*",
       "node_modules",
       "playwright-report",
-      "test-results",
+      "test-results*",
       "coverage",
       "bin",
       "examples/scripts",

@@ -9,6 +9,8 @@ const chromium = findChromium();
 
 export default defineConfig({
   testDir: "e2e",
+  // Traces and attachments too, so a run on another port never clears this one's.
+  outputDir: port === 5199 ? "test-results" : `test-results-${port}`,
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
