@@ -11,16 +11,10 @@ const auth = vi.hoisted(() => ({
 }));
 vi.mock("./auth", () => auth);
 
+import { TEST_CONNECTION } from "../../tests/support/awsTestConnection";
 import { AwsConnection } from "./connection";
 
-const config = {
-  region: "us-east-1",
-  userPoolId: "us-east-1_Pool1",
-  userPoolClientId: "client1",
-  identityPoolId: "us-east-1:0000-1111",
-  bucket: "my-ml-bucket",
-  roleArn: "arn:aws:iam::123456789012:role/R",
-};
+const config = TEST_CONNECTION;
 
 describe("AwsConnection", () => {
   beforeEach(() => {

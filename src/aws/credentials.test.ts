@@ -1,29 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ListPipelinesCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 
-const issued = vi.hoisted(() => ({ count: 0 }));
-vi.mock("@aws-sdk/credential-providers", () => ({
-  fromCognitoIdentityPool: () => async () => {
-    issued.count += 1;
-    return {
-      accessKeyId: `ASIAKEY${issued.count}`,
-      secretAccessKey: "secret",
-      sessionToken: "session",
-      expiration: new Date(Date.now() + 60 * 60_000),
-    };
-  },
-}));
+vi.mock("@aws-sdk/credential-providers", () =>
+  import("../../tests/support/awsTestConnection").then((m) => m.fakeCredentialProviders),
+);
 
+import { issued, TEST_CONNECTION } from "../../tests/support/awsTestConnection";
 import { identityPoolCredentials } from "./credentials";
 
-const config = {
-  region: "us-east-1",
-  userPoolId: "us-east-1_Pool1",
-  userPoolClientId: "client1",
-  identityPoolId: "us-east-1:0000-1111",
-  bucket: "my-ml-bucket",
-  roleArn: "arn:aws:iam::123456789012:role/R",
-};
+const config = TEST_CONNECTION;
 
 /** A SageMaker client whose requests never leave the process; returns the key each was signed with. */
 function recordingClient(credentials: ReturnType<typeof identityPoolCredentials>) {

@@ -1,30 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-const issued = vi.hoisted(() => ({ count: 0 }));
-vi.mock("@aws-sdk/credential-providers", () => ({
-  fromCognitoIdentityPool: () => async () => {
-    issued.count += 1;
-    return {
-      accessKeyId: `ASIAKEY${issued.count}`,
-      secretAccessKey: "secret",
-      sessionToken: "session",
-      expiration: new Date(Date.now() + 60 * 60_000),
-    };
-  },
-}));
+vi.mock("@aws-sdk/credential-providers", () =>
+  import("../../tests/support/awsTestConnection").then((m) => m.fakeCredentialProviders),
+);
 
+import { issued, TEST_CONNECTION } from "../../tests/support/awsTestConnection";
 import { createSdkPipelineClient } from "./sdkClient";
 import { toAwsProblem } from "./errors";
 
-const config = {
-  region: "us-east-1",
-  userPoolId: "us-east-1_Pool1",
-  userPoolClientId: "client1",
-  identityPoolId: "us-east-1:0000-1111",
-  bucket: "my-ml-bucket",
-  roleArn: "arn:aws:iam::123456789012:role/R",
-  endpoint: "http://127.0.0.1:1",
-};
+const config = { ...TEST_CONNECTION, endpoint: "http://127.0.0.1:1" };
 
 interface Answer {
   statusCode: number;
