@@ -36,7 +36,9 @@ test("a typo in a channel path is flagged on its line and on the node, and clear
   await expect(checks.underlines("train.py")).toHaveCount(1);
   await expect(checks.underlines("train.py")).toHaveText("dta");
   await expect(checks.badge("PyTorchTraining")).toHaveAccessibleName("1 error, 0 warnings");
-  await expect(checks.problemsPanel).toContainText("PD502");
+  await expect(checks.problemsPanel).toContainText("PD502 PyTorchTraining.code/train.py:17:71:");
+  await designer.button("Validate").click();
+  await expect(designer.announcements).toContainText("Validated: 1 problem(s); see Problems.");
 
   await checks.editLine("train.py", CHANNEL_LINE, { back: 3, remove: 3, insert: "data" });
   await expect.poll(() => trainScript(page)).toContain('"/opt/ml/input/data/data"');

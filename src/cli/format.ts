@@ -1,17 +1,17 @@
-import type { Design, Diagnostic, LoadIssue } from "../model";
+import { diagnosticPlace, type Design, type Diagnostic, type LoadIssue } from "../model";
 
-/** `file:stepName.field` — where a diagnostic points, as editors and CI logs link it. */
+/** `file:stepName.field` (or `file:stepName.code/train.py:12:5`): as editors and CI logs link it. */
 export function location(
   file: string,
   design: Design | null,
-  diagnostic: Pick<Diagnostic, "stepId" | "path">,
+  diagnostic: Pick<Diagnostic, "stepId" | "path" | "file" | "line" | "column">,
 ): string {
   const step = diagnostic.stepId
     ? design?.steps.find((candidate) => candidate.id === diagnostic.stepId)
     : undefined;
   const stepLabel = step ? step.name || step.id : diagnostic.stepId;
-  const parts = [stepLabel, diagnostic.path].filter((part) => part !== undefined && part !== "");
-  return parts.length > 0 ? `${file}:${parts.join(".")}` : file;
+  const place = diagnosticPlace(stepLabel, diagnostic as Diagnostic);
+  return place ? `${file}:${place}` : file;
 }
 
 export function formatDiagnostic(

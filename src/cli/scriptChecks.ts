@@ -14,9 +14,7 @@ export async function scriptCheckDiagnostics(design: Design): Promise<Diagnostic
  */
 export function validateLine(file: string, design: Design | null, diagnostic: Diagnostic): string {
   if (diagnostic.file === undefined) return formatDiagnostic(file, design, diagnostic);
-  const step = location(file, design, { stepId: diagnostic.stepId, path: "code" });
-  const place = [diagnostic.line, diagnostic.column].filter((part) => part !== undefined);
-  const where = [`${step}/${diagnostic.file}`, ...place].join(":");
+  const where = location(file, design, diagnostic);
   const severity = diagnostic.severity === "warning" ? " warning" : "";
   const field = diagnostic.path && diagnostic.path !== "code" ? ` [${diagnostic.path}]` : "";
   const fix = diagnostic.fix ? ` (${diagnostic.fix.message})` : "";

@@ -105,3 +105,17 @@ export function warning(
 ): Diagnostic {
   return { code, severity: "warning", message, ...where };
 }
+
+/**
+ * Where a diagnostic points, after the file name: `stepName.field`, or for a finding in a step's
+ * inline code `stepName.code/train.py:12:5` (editors and CI logs link `path:line:column`). The
+ * CLI prints it after `design.pipeline.json:`, the Problems panel as it is.
+ */
+export function diagnosticPlace(stepLabel: string | undefined, diagnostic: Diagnostic): string {
+  if (diagnostic.file !== undefined) {
+    const step = [stepLabel, "code"].filter(Boolean).join(".");
+    const place = [diagnostic.line, diagnostic.column].filter((part) => part !== undefined);
+    return [`${step}/${diagnostic.file}`, ...place].join(":");
+  }
+  return [stepLabel, diagnostic.path].filter((part) => part !== undefined && part !== "").join(".");
+}

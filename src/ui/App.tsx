@@ -42,6 +42,11 @@ function Designer() {
   const design = useDesign(selectDesign);
   const announcement = useUi(selectAnnouncement);
   const { result, diagnostics } = useCompiled();
+  // What Validate reports: the Problems panel's list, script findings included.
+  const shownDiagnostics = useRef(diagnostics);
+  useEffect(() => {
+    shownDiagnostics.current = diagnostics;
+  }, [diagnostics]);
   const stores = useDesignerStores();
   const flow = useReactFlow();
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -115,7 +120,7 @@ function Designer() {
         stores.ui.getState().announce(`Exported ${designFileName(current)}.`);
       },
       validate: () => {
-        const found = compiledFor(stores.design.getState().design).diagnostics;
+        const found = shownDiagnostics.current;
         stores.ui
           .getState()
           .announce(

@@ -1,6 +1,6 @@
-import type { Design, Diagnostic } from "../model";
+import { diagnosticPlace, type Design, type Diagnostic } from "../model";
 
-/** The diagnostics list, each located as the CLI prints it (step name and field). */
+/** The diagnostics list, each located as the CLI prints it (step and field, or file:line:column). */
 export function ProblemsPanel({
   design,
   diagnostics,
@@ -19,8 +19,7 @@ export function ProblemsPanel({
           {diagnostics.map((diagnostic, index) => (
             <li key={index} className={`problem problem--${diagnostic.severity}`}>
               <code>{diagnostic.code}</code>{" "}
-              {[stepName(diagnostic.stepId), diagnostic.path].filter(Boolean).join(".")}:{" "}
-              {diagnostic.message}
+              {diagnosticPlace(stepName(diagnostic.stepId), diagnostic)}: {diagnostic.message}
             </li>
           ))}
         </ul>
