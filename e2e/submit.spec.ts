@@ -1,7 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { AwsPage } from "./pages/aws";
-import { DesignerPage } from "./pages/designerPage";
+import { expect, test } from "@playwright/test";
 import { cliCompile } from "./support/cli";
+import { openUniqueExample } from "./support/uniqueDesign";
 import {
   calls,
   clearFaults,
@@ -19,31 +18,10 @@ import {
 test.describe.configure({ timeout: 60_000 });
 test.beforeEach(() => resetControls());
 
-let counter = 0;
-
-/** Opens the PyTorch example under a pipeline name and S3 prefix of its own, so tests never share state. */
-async function openExample(
-  page: Page,
-): Promise<{ designer: DesignerPage; aws: AwsPage; name: string }> {
-  const designer = new DesignerPage(page);
-  await designer.open();
-  const name = `e2e-${Date.now().toString(36)}-${++counter}`;
-  await page.evaluate((pipelineName) => {
-    const design = structuredClone(window.__designer!.getDesign()) as {
-      pipeline: { name: string; s3Prefix: string };
-    };
-    design.pipeline.name = pipelineName;
-    design.pipeline.s3Prefix = pipelineName;
-    window.__designer!.loadDesign(design);
-  }, name);
-  await expect(designer.toolbar.getByLabel("Pipeline name")).toHaveText(name);
-  return { designer, aws: new AwsPage(page), name };
-}
-
 test("sign in, submit the example: the emulator holds the CLI's definition and the run shows on the canvas", async ({
   page,
 }) => {
-  const { designer, aws, name } = await openExample(page);
+  const { designer, aws, name } = await openUniqueExample(page);
   // Submit while signed out asks for sign-in first, then goes on to the review.
   await designer.button("Submit").click();
   await aws.signIn();
@@ -91,7 +69,7 @@ test("sign in, submit the example: the emulator holds the CLI's definition and t
 test("a wrong password is refused on the password field and nobody is signed in", async ({
   page,
 }) => {
-  const { aws } = await openExample(page);
+  const { aws } = await openUniqueExample(page);
   await aws.signIn(undefined, "not-the-password");
   const password = aws.signInDialog.getByLabel("Password", { exact: true });
   await expect(password).toHaveAttribute("aria-invalid", "true");
@@ -104,7 +82,7 @@ test("a wrong password is refused on the password field and nobody is signed in"
 test("a second submit updates the pipeline, and a double click starts one execution", async ({
   page,
 }) => {
-  const { aws, name } = await openExample(page);
+  const { aws, name } = await openUniqueExample(page);
   await aws.signInAndReview();
   await aws.confirmButton.click();
   await expect(aws.startedArn).toBeVisible();
@@ -132,7 +110,7 @@ test("a second submit updates the pipeline, and a double click starts one execut
 test("an S3 upload failure shows the service error, changes nothing, and a retry succeeds", async ({
   page,
 }) => {
-  const { designer, aws, name } = await openExample(page);
+  const { designer, aws, name } = await openUniqueExample(page);
   await aws.signIn();
   await aws.signedIn();
   const before = await designer.design();
@@ -164,7 +142,7 @@ test("an S3 upload failure shows the service error, changes nothing, and a retry
 test("credentials the service calls expired are refreshed and the call retried", async ({
   page,
 }) => {
-  const { aws, name } = await openExample(page);
+  const { aws, name } = await openUniqueExample(page);
   await setCredentialSeconds(35);
   await aws.signInAndReview();
   const fetched = (await calls({ operation: "GetCredentialsForIdentity" })).length;
@@ -204,7 +182,7 @@ test("credentials the service calls expired are refreshed and the call retried",
 });
 
 test("Stop run stops the execution; the canvas shows where it stopped", async ({ page }) => {
-  const { aws, name } = await openExample(page);
+  const { aws, name } = await openUniqueExample(page);
   await aws.signInAndReview();
   await aws.confirmButton.click();
   await expect(aws.startedArn).toBeVisible();
@@ -222,7 +200,7 @@ test("Stop run stops the execution; the canvas shows where it stopped", async ({
 test("answers lost after CreatePipeline and StartPipelineExecution are retried into one pipeline and one execution", async ({
   page,
 }) => {
-  const { aws, name } = await openExample(page);
+  const { aws, name } = await openUniqueExample(page);
   await aws.signInAndReview();
   // Each call takes effect, then the answer is lost (500): the SDK retries with the same token.
   await injectFaults(
