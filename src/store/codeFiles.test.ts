@@ -1,22 +1,11 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { referenceDesign } from "../../tests/support/designs";
 import { INLINE_CODE_LIMIT_BYTES } from "../catalog";
-import { loadDesign } from "../model";
 import { codeFileNameProblem, inlineCodeBytes, sizeProblem } from "./codeFiles";
 import { createDesignStore, redo, undo } from "./designStore";
 
-const example = JSON.parse(
-  readFileSync(
-    join(import.meta.dirname, "..", "..", "tests", "fixtures", "pytorch-reference.pipeline.json"),
-    "utf8",
-  ),
-);
-
 function fresh() {
-  const loaded = loadDesign(example);
-  if (loaded.kind !== "ok") throw new Error("fixture does not load");
-  return createDesignStore(loaded.design);
+  return createDesignStore(referenceDesign());
 }
 
 const history = (store: ReturnType<typeof fresh>) => store.temporal.getState().pastStates.length;

@@ -1,21 +1,11 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadDesign, type Design } from "../model";
+import { referenceDesign } from "../../tests/support/designs";
+import type { Design } from "../model";
 import { createDesignStore, redo, undo } from "./designStore";
 import { copyFragment } from "./fragment";
 
-const example = JSON.parse(
-  readFileSync(
-    join(import.meta.dirname, "..", "..", "tests", "fixtures", "pytorch-reference.pipeline.json"),
-    "utf8",
-  ),
-);
-
 function fresh() {
-  const loaded = loadDesign(example);
-  if (loaded.kind !== "ok") throw new Error("fixture does not load");
-  return createDesignStore(loaded.design);
+  return createDesignStore(referenceDesign());
 }
 
 const empty = (design: Design): Design => ({ ...design, steps: [], edges: [] });

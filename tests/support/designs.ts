@@ -1,4 +1,6 @@
-import { DESIGN_FORMAT, type Design, type Edge, type Step } from "../../src/model";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DESIGN_FORMAT, loadDesign, type Design, type Edge, type Step } from "../../src/model";
 
 /** A minimal valid design around the given steps and edges, for tests of the model and resolver. */
 export function testDesign(steps: Step[], edges: Edge[] = []): Design {
@@ -19,4 +21,12 @@ export function testDesign(steps: Step[], edges: Edge[] = []): Design {
     steps,
     edges,
   };
+}
+
+/** The PyTorch reference fixture (tests/fixtures/pytorch-reference.pipeline.json), loaded afresh. */
+export function referenceDesign(): Design {
+  const path = join(import.meta.dirname, "..", "fixtures", "pytorch-reference.pipeline.json");
+  const loaded = loadDesign(JSON.parse(readFileSync(path, "utf8")));
+  if (loaded.kind !== "ok") throw new Error("the reference fixture does not load");
+  return loaded.design;
 }
