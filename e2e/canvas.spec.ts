@@ -20,6 +20,66 @@ test("drag steps from the palette, link them, and undo the link", async ({ page 
   await expect.poll(async () => (await designer.design()).edges.length).toBe(1);
 });
 
+test("a link dragged from an input port to an output port is made, with the same verdicts", async ({
+  page,
+}) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await designer.startEmpty();
+  await designer.palette.dragToCanvas("Data Load", { x: 120, y: 120 });
+  await designer.palette.dragToCanvas("Tabular Preprocessing", { x: 480, y: 120 });
+  await expect(designer.step("TabularPreprocessing-Training")).toBeVisible();
+  const [load, prep] = (await designer.design()).steps;
+  await designer.canvas.link(
+    { step: load!.id, output: "DATA" },
+    { step: prep!.id, input: "DATA" },
+    "input",
+  );
+  await expect
+    .poll(async () => (await designer.design()).edges)
+    .toEqual([{ from: { step: load!.id, output: "DATA" }, to: { step: prep!.id, input: "DATA" } }]);
+  await expect(designer.canvas.refusal).toHaveCount(0);
+});
+
+test("a link refused from either end gives the same reason", async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await designer.canvas.link(
+    { step: "prep", output: "processed_data" },
+    { step: "model", input: "model_data" },
+    "input",
+  );
+  await expect(designer.canvas.refusal).toContainText("wrong type");
+  expect((await designer.design()).edges).toHaveLength(4);
+});
+
+test("steps added from the keyboard go to free space, right of the last one, never overlapping", async ({
+  page,
+}) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await designer.startEmpty();
+  for (const name of ["Data Load", "Tabular Preprocessing", "PyTorch Training", "PyTorch Model"])
+    await designer.palette.addWithKeyboard(name);
+  await expect.poll(async () => (await designer.design()).steps.length).toBe(4);
+  const boxes = [];
+  for (const name of ["DataLoad-Training", "TabularPreprocessing-Training", "PyTorchTraining"]) {
+    await expect(designer.step(name)).toBeVisible();
+    boxes.push((await designer.step(name).boundingBox())!);
+  }
+  await expect(designer.step("PyTorchModel")).toBeInViewport();
+  boxes.push((await designer.step("PyTorchModel").boundingBox())!);
+  for (const [index, a] of boxes.entries())
+    for (const b of boxes.slice(index + 1)) {
+      const apart =
+        a.x + a.width <= b.x ||
+        b.x + b.width <= a.x ||
+        a.y + a.height <= b.y ||
+        b.y + b.height <= a.y;
+      expect(apart, JSON.stringify([a, b])).toBe(true);
+    }
+});
+
 test("a refused link says why, next to the pointer and in the live region", async ({ page }) => {
   const designer = new DesignerPage(page);
   await designer.open();
@@ -92,6 +152,22 @@ test("delete, copy/paste and duplicate from the keyboard", async ({ page }) => {
   await expect(designer.step("PyTorchModel")).toHaveCount(0);
   await page.keyboard.press("Control+z");
   await expect(designer.step("PyTorchModel")).toBeVisible();
+});
+
+test("deleting a step and a link is one undo step", async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  const before = await designer.design();
+  // A link selected from the keyboard, then the step added to the selection with Ctrl+click.
+  await page.getByLabel("Link load.DATA->prep.DATA", { exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await designer.step("PyTorchModel").click({ modifiers: ["Control"] });
+  await expect(designer.step("PyTorchModel")).toHaveClass(/is-selected/);
+  await page.keyboard.press("Delete");
+  await expect(designer.step("PyTorchModel")).toHaveCount(0);
+  await expect.poll(async () => (await designer.design()).edges.length).toBe(2);
+  await designer.button("Undo").click();
+  await expect.poll(async () => await designer.design()).toEqual(before);
 });
 
 test("auto layout moves the steps as one undoable step", async ({ page }) => {

@@ -3,9 +3,8 @@ import "./ui/styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { loadDesign } from "./model";
-import { createDesignStore } from "./store/designStore";
+import { createDesigner } from "./store/designer";
 import { EXAMPLES } from "./store/examples";
-import { createUiStore } from "./store/uiStore";
 import { App } from "./ui/App";
 import { Account, AccountContext } from "./ui/aws/account";
 import { DesignerContext } from "./ui/designerContext";
@@ -18,21 +17,23 @@ async function start() {
   const example = loadDesign(Object.values(EXAMPLES)[0]);
   if (example.kind !== "ok")
     throw new Error(`the bundled example does not load: ${JSON.stringify(example)}`);
-  const design = createDesignStore(restored?.design ?? example.design);
-  const ui = createUiStore();
-  const session = startSession(
-    design,
-    ui,
-    restored?.documentId ?? crypto.randomUUID(),
-    restored?.revision ?? 0,
-  );
-  const stores = { design, ui, session };
+  const designer = createDesigner({
+    design: restored?.design ?? example.design,
+    documentId: restored?.documentId,
+    revision: restored?.revision,
+    scriptWorker: () =>
+      new Worker(new URL("./ui/checks/scriptChecks.worker.ts", import.meta.url), {
+        type: "module",
+      }),
+    loadSchemaCheck: async () => (await import("./compiler/schema")).schemaDiagnostics,
+  });
+  startSession(designer);
   const account = new Account();
   void account.load();
-  if (import.meta.env.VITE_TEST_HOOKS === "1") installTestHooks(stores);
+  if (import.meta.env.VITE_TEST_HOOKS === "1") installTestHooks(designer);
   createRoot(document.getElementById("root") as HTMLElement).render(
     <StrictMode>
-      <DesignerContext.Provider value={stores}>
+      <DesignerContext.Provider value={designer}>
         <AccountContext.Provider value={account}>
           <App />
         </AccountContext.Provider>

@@ -16,13 +16,20 @@ export class CanvasPage {
     return this.port(stepId, direction, logicalName).locator(".react-flow__handle");
   }
 
-  /** Drags a link from an output handle to an input handle with the mouse, as a user does. */
+  /**
+   * Drags a link between an output handle and an input handle with the mouse, as a user does:
+   * from the output (the default) or, with `startAt: "input"`, from the input to the output.
+   */
   async link(
     from: { step: string; output: string },
     to: { step: string; input: string },
+    startAt: "output" | "input" = "output",
   ): Promise<void> {
-    const source = await this.handle(from.step, "out", from.output).boundingBox();
-    const target = await this.handle(to.step, "in", to.input).boundingBox();
+    const output = this.handle(from.step, "out", from.output);
+    const input = this.handle(to.step, "in", to.input);
+    const [start, end] = startAt === "output" ? [output, input] : [input, output];
+    const source = await start.boundingBox();
+    const target = await end.boundingBox();
     if (!source || !target) throw new Error("handles are not on screen");
     await this.page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
     await this.page.mouse.down();

@@ -21,6 +21,7 @@ import type { PythonParser, SyntaxNode } from "./syntax";
 import { parameterName } from "./bindings";
 
 export type { PythonParser } from "./syntax";
+export { diagnose, type CheckName, type Diagnosis, type Findings } from "./diagnose";
 
 /** SageMaker calls `model_fn(model_dir)` with the model directory. */
 function inferenceSeeds(root: SyntaxNode): Record<string, string> {

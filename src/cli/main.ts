@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { compile, validate } from "../compiler";
+import { diagnose } from "../checks";
+import { compile } from "../compiler";
 import { loadDesignText, type Design, type Diagnostic } from "../model";
 import { formatDiagnostic, loadIssueDiagnostic } from "./format";
 import { schemaDiagnostics } from "../compiler/schema";
@@ -94,23 +95,20 @@ function runCompile(file: string, output: string | undefined, io: Io): number {
   return EXIT_OK;
 }
 
-/** Every diagnostic of a design; when it has no errors, also the schema check of its definition. */
-function designDiagnostics(design: Design): Diagnostic[] {
-  const diagnostics = validate(design);
-  if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) return diagnostics;
-  const result = compile(design);
-  return result.ok
-    ? [...schemaDiagnostics(design, result.definition), ...diagnostics]
-    : diagnostics;
+/** Every diagnostic of a design, as the designer's Problems panel lists them (`diagnose`). */
+export async function designDiagnostics(design: Design): Promise<readonly Diagnostic[]> {
+  const compiled = compile(design);
+  return diagnose(compiled, {
+    schema: compiled.ok ? schemaDiagnostics(design, compiled.definition) : [],
+    scripts: await scriptCheckDiagnostics(design),
+  }).diagnostics;
 }
 
 async function runValidate(file: string, json: boolean, io: Io): Promise<number> {
   const loaded = loadFile(file, io);
   const design = loaded.ok ? loaded.design : null;
   if (!loaded.ok && loaded.exitCode === EXIT_UNUSABLE_INPUT) return loaded.exitCode;
-  const diagnostics = loaded.ok
-    ? [...designDiagnostics(loaded.design), ...(await scriptCheckDiagnostics(loaded.design))]
-    : loaded.diagnostics;
+  const diagnostics = loaded.ok ? await designDiagnostics(loaded.design) : loaded.diagnostics;
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
   if (json) {
     const stepName = (id?: string) => design?.steps.find((step) => step.id === id)?.name;

@@ -4,3 +4,4 @@ export * from "./migrations";
 export * from "./graph";
 export * from "./path";
 export * from "./diagnostics";
+export * from "./placement";

@@ -70,6 +70,8 @@ export interface DesignState {
 
 export type DesignStore = ReturnType<typeof createDesignStore>;
 
+const HISTORY_LIMIT = 200;
+
 export function createDesignStore(initial: Design) {
   const store = createStore<DesignState>()(
     temporal(
@@ -217,12 +219,36 @@ export function createDesignStore(initial: Design) {
         // History holds the document only; UI state and load counters are not undoable.
         partialize: (state) => ({ design: state.design }),
         equality: (past, current) => past.design === current.design,
-        limit: 200,
+        limit: HISTORY_LIMIT,
       },
     ),
   );
   return store;
 }
 
+/**
+ * Runs `work` as one history entry, however many document writes it makes: one user command is
+ * one undo step (delete = steps and links together). Nested calls join the outer transaction.
+ */
+export function transaction<T>(store: DesignStore, work: () => T): T {
+  const history = store.temporal.getState();
+  if (!history.isTracking) return work();
+  const before = store.getState().design;
+  history.pause();
+  try {
+    return work();
+  } finally {
+    store.temporal.getState().resume();
+    if (store.getState().design !== before) {
+      const { pastStates } = store.temporal.getState();
+      store.temporal.setState({
+        pastStates: [...pastStates, { design: before }].slice(-HISTORY_LIMIT),
+        futureStates: [],
+      });
+    }
+  }
+}
+
+export const undoCount = (store: DesignStore) => store.temporal.getState().pastStates.length;
 export const undo = (store: DesignStore) => store.temporal.getState().undo();
 export const redo = (store: DesignStore) => store.temporal.getState().redo();

@@ -1,12 +1,31 @@
 import { createStore } from "zustand/vanilla";
+import { sameEdge, type Edge } from "../model";
 
 export type PreviewTab = "Channels" | "Metrics" | "Definition";
+
+export interface LinkVerdict {
+  allowed: boolean;
+  message: string;
+}
 
 /** While a link is dragged: for every port on the canvas, may the link end there, and if not why. */
 export interface LinkDrag {
   /** `${stepId}:${in|out}:${logicalName}` of the port the drag started from. */
   from: string;
-  verdicts: Record<string, { allowed: boolean; message: string }>;
+  /** Keyed by the port at the other end of the link (the drop target), never by `from`. */
+  verdicts: Record<string, LinkVerdict>;
+}
+
+/**
+ * The verdict on a link the drag would make: looked up by the end that is not where the drag
+ * started, so a drag from an input and one from an output get the same verdicts.
+ */
+export function verdictForEdge(drag: LinkDrag, edge: Edge): LinkVerdict | undefined {
+  const input = portKey(edge.to.step, "in", edge.to.input);
+  const output = portKey(edge.from.step, "out", edge.from.output);
+  if (drag.from === input) return drag.verdicts[output];
+  if (drag.from === output) return drag.verdicts[input];
+  return undefined;
 }
 
 /** A refused link, explained next to the pointer until the next action. */
@@ -29,6 +48,10 @@ export interface RunView {
 /** View state, kept apart from the document: never undone, never saved in the design. */
 export interface UiState {
   selectedStepIds: string[];
+  /** Selected links (a step selection and a link selection can coexist: Delete removes both). */
+  selectedEdges: Edge[];
+  /** The step added last, where the next keyboard-added step goes when none is selected. */
+  lastAddedStepId: string | null;
   previewTab: PreviewTab;
   /** The latest sentence for the live region (refused link, auto-connect result, …). */
   announcement: string;
@@ -45,6 +68,8 @@ export interface UiState {
   /** The run whose step statuses colour the canvas; null when none is selected. */
   run: RunView | null;
   select: (ids: string[]) => void;
+  selectEdges: (edges: Edge[]) => void;
+  setLastAdded: (id: string | null) => void;
   setPreviewTab: (tab: PreviewTab) => void;
   announce: (message: string) => void;
   setLinkDrag: (drag: LinkDrag | null) => void;
@@ -65,6 +90,16 @@ export function createUiStore() {
     announcement: "",
     select: (ids) =>
       set((state) => (sameIds(state.selectedStepIds, ids) ? state : { selectedStepIds: ids })),
+    selectedEdges: [],
+    selectEdges: (edges) =>
+      set((state) =>
+        state.selectedEdges.length === edges.length &&
+        state.selectedEdges.every((edge, index) => sameEdge(edge, edges[index]!))
+          ? state
+          : { selectedEdges: edges },
+      ),
+    lastAddedStepId: null,
+    setLastAdded: (lastAddedStepId) => set({ lastAddedStepId }),
     setPreviewTab: (previewTab) => set({ previewTab }),
     announce: (announcement) => set({ announcement }),
     linkDrag: null,

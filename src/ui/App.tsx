@@ -1,4 +1,4 @@
-import { ReactFlowProvider, useReactFlow, type Edge as FlowEdge } from "@xyflow/react";
+import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { DesignState } from "../store/designStore";
 import type { UiState } from "../store/uiStore";
@@ -6,8 +6,17 @@ import { Canvas } from "./canvas/Canvas";
 import { layoutDesign } from "./canvas/layout";
 import { Palette } from "./canvas/Palette";
 import { StepLinks } from "./canvas/StepLinks";
-import { COMMANDS, isTypingTarget, type CommandContext, type DialogName } from "./commands";
-import { compiledFor, useCompiled, useDesign, useDesignerStores, useUi } from "./designerContext";
+import { NOMINAL_STEP_SIZE } from "../model";
+import {
+  addStepNear,
+  COMMANDS,
+  isEnabled,
+  isTypingTarget,
+  runCommand,
+  type CommandContext,
+  type DialogName,
+} from "./commands";
+import { useCompiled, useDesign, useDesignerStores, useUi } from "./designerContext";
 import { useAccount } from "./aws/account";
 import { RunsPanel } from "./aws/RunsPanel";
 import { SettingsDialog } from "./aws/SettingsDialog";
@@ -16,9 +25,8 @@ import { SubmitDialog } from "./aws/SubmitDialog";
 import { AutoConnectDialog } from "./dialogs/AutoConnectDialog";
 import { HelpDialog } from "./dialogs/HelpDialog";
 import { ImportNotesDialog, ImportProblemsDialog } from "./dialogs/ImportProblemsDialog";
-import { designFileName, downloadText, serializeDesign } from "../io";
+import { downloadText } from "../io";
 import { importDesignFile } from "./importFile";
-import { setDefinitionBaseline } from "./previews/baseline";
 import { Previews } from "./previews/Previews";
 import { Inspector, PipelinePanel } from "./inspector";
 import { ProblemsPanel } from "./ProblemsPanel";
@@ -42,11 +50,6 @@ function Designer() {
   const design = useDesign(selectDesign);
   const announcement = useUi(selectAnnouncement);
   const { result, diagnostics } = useCompiled();
-  // What Validate reports: the Problems panel's list, script findings included.
-  const shownDiagnostics = useRef(diagnostics);
-  useEffect(() => {
-    shownDiagnostics.current = diagnostics;
-  }, [diagnostics]);
   const stores = useDesignerStores();
   const flow = useReactFlow();
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -54,7 +57,6 @@ function Designer() {
   const saveStatus = useUi(selectSaveStatus);
   const warning = useUi(selectWarning);
   const selectedCount = useUi(selectSelectedCount);
-  const selectedEdges = useRef<FlowEdge[]>([]);
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const account = useAccount();
   // Submit while signed out: sign in first, then continue to the review.
@@ -71,19 +73,34 @@ function Designer() {
     [account],
   );
   const [animating, setAnimating] = useState(false);
-  const onEdgeSelection = useCallback((edges: FlowEdge[]) => (selectedEdges.current = edges), []);
 
   const context = useMemo<CommandContext>(
     () => ({
       stores,
-      flow,
-      selectedEdges: () => selectedEdges.current,
       openDialog,
+      fitView: () => void flow.fitView({ duration: 200 }),
+      zoomIn: () => void flow.zoomIn({ duration: 150 }),
+      zoomOut: () => void flow.zoomOut({ duration: 150 }),
       viewportCentre: () => {
         const box = canvasRef.current?.getBoundingClientRect();
         return box
           ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
           : { x: 0, y: 0 };
+      },
+      stepSize: (id) => {
+        const measured = flow.getNode(id)?.measured;
+        return measured?.width && measured.height
+          ? { width: measured.width, height: measured.height }
+          : undefined;
+      },
+      reveal: (id) => {
+        const step = stores.design.getState().design.steps.find((candidate) => candidate.id === id);
+        if (!step) return;
+        const size = NOMINAL_STEP_SIZE;
+        void flow.setCenter(step.position.x + size.width / 2, step.position.y + size.height / 2, {
+          zoom: flow.getZoom(),
+          duration: 200,
+        });
       },
       autoLayout: async () => {
         const sizes = Object.fromEntries(
@@ -112,24 +129,12 @@ function Designer() {
         }
       },
       importFile: () => fileInput.current?.click(),
-      exportDesign: () => {
-        const current = stores.design.getState().design;
-        downloadText(designFileName(current), serializeDesign(current));
-        const compiled = compiledFor(current).result;
-        if (compiled.ok) setDefinitionBaseline(compiled.json, "last export");
-        stores.ui.getState().announce(`Exported ${designFileName(current)}.`);
+      download: downloadText,
+      clipboard: {
+        writeText: (text) => navigator.clipboard.writeText(text),
+        readText: () => navigator.clipboard.readText(),
       },
-      validate: () => {
-        const found = shownDiagnostics.current;
-        stores.ui
-          .getState()
-          .announce(
-            found.length === 0
-              ? "Validated: no problems."
-              : `Validated: ${found.length} problem(s); see Problems.`,
-          );
-        document.getElementById("problems-panel")?.focus();
-      },
+      focusProblems: () => document.getElementById("problems-panel")?.focus(),
     }),
     [stores, flow, openDialog],
   );
@@ -138,24 +143,15 @@ function Designer() {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTypingTarget(event.target) || document.querySelector("dialog[open]")) return;
       const found = COMMANDS.find((candidate) => candidate.matches?.(event));
-      if (!found || found.enabled?.(context) === false) return;
+      if (!found || !isEnabled(found.id, context)) return;
       event.preventDefault();
-      void found.run(context);
+      runCommand(found.id, context);
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [context]);
 
-  const addAtCentre = useCallback(
-    (type: string) => {
-      const id = stores.design.getState().addStep(type, context.viewportCentre());
-      if (id) {
-        stores.ui.getState().select([id]);
-        stores.ui.getState().announce(`Added ${type} step.`);
-      }
-    },
-    [stores, context],
-  );
+  const addFromPalette = useCallback((type: string) => void addStepNear(context, type), [context]);
 
   const status = `${design.steps.length} steps · ${
     result.ok
@@ -200,9 +196,9 @@ function Designer() {
         }}
       />
       <main className={`workspace${animating ? " is-animating" : ""}`}>
-        <Palette onAdd={addAtCentre} />
+        <Palette onAdd={addFromPalette} />
         <div className="canvas-area" ref={canvasRef}>
-          <Canvas onEdgeSelection={onEdgeSelection} />
+          <Canvas />
         </div>
         <aside className="side-panel" aria-label="Inspector">
           <StepLinks />

@@ -6,7 +6,7 @@ export function ProblemsPanel({
   diagnostics,
 }: {
   design: Design;
-  diagnostics: Diagnostic[];
+  diagnostics: readonly Diagnostic[];
 }) {
   const stepName = (id?: string) => design.steps.find((step) => step.id === id)?.name;
   return (

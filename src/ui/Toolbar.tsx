@@ -4,9 +4,9 @@ import { loadDesign } from "../model";
 import { EXAMPLES } from "../store/examples";
 import { AccountControls } from "./aws/AccountControls";
 import { RecentMenu } from "./RecentMenu";
-import { command, type CommandContext } from "./commands";
+import { command, runCommand, type CommandContext, type CommandId } from "./commands";
 
-const TOOLBAR_COMMANDS = [
+const TOOLBAR_COMMANDS: CommandId[] = [
   "undo",
   "redo",
   "autoLayout",
@@ -63,14 +63,14 @@ function ToolbarView({
       <RecentMenu />
       <div className="toolbar__buttons">
         {TOOLBAR_COMMANDS.map((id) => {
-          const { label, shortcut, run } = command(id);
+          const { label, shortcut } = command(id);
           return (
             <button
               key={id}
               type="button"
               disabled={enabled[id] === false}
               title={shortcut ? `${label} (${shortcut})` : label}
-              onClick={() => void run(context)}
+              onClick={() => runCommand(id, context)}
             >
               {label}
             </button>

@@ -1,70 +1,56 @@
-import { createContext, useContext, useMemo } from "react";
+import { createContext, useContext, useSyncExternalStore } from "react";
 import { useStore } from "zustand";
-import { compile, type CompileResult } from "../compiler";
-import type { Design, Diagnostic } from "../model";
-import type { DesignState, DesignStore } from "../store/designStore";
-import type { UiState, UiStore } from "../store/uiStore";
-import { useScriptDiagnostics, withScriptDiagnostics } from "./checks";
-import type { DesignerSession } from "./session";
+import type { CompileResult } from "../compiler";
+import type { Diagnosis } from "../checks";
+import type { Diagnostic } from "../model";
+import type { BaselineState } from "../store/baseline";
+import type { Designer } from "../store/designer";
+import type { DesignState } from "../store/designStore";
+import type { UiState } from "../store/uiStore";
 
-export interface DesignerStores {
-  design: DesignStore;
-  ui: UiStore;
-  session: DesignerSession;
-}
+/** The designer core the views bind to (src/store/designer.ts). */
+export type DesignerStores = Designer;
 
-export const DesignerContext = createContext<DesignerStores | null>(null);
+export const DesignerContext = createContext<Designer | null>(null);
 
-function useStores(): DesignerStores {
-  const stores = useContext(DesignerContext);
-  if (!stores) throw new Error("designer hooks need a DesignerContext provider");
-  return stores;
+function useDesigner(): Designer {
+  const designer = useContext(DesignerContext);
+  if (!designer) throw new Error("designer hooks need a DesignerContext provider");
+  return designer;
 }
 
 /** Subscribes to the smallest slice of the document store a component needs. */
 export function useDesign<T>(selector: (state: DesignState) => T): T {
-  return useStore(useStores().design, selector);
+  return useStore(useDesigner().design, selector);
 }
 
 /** Subscribes to a slice of the view state (selection, preview tab, announcements). */
 export function useUi<T>(selector: (state: UiState) => T): T {
-  return useStore(useStores().ui, selector);
+  return useStore(useDesigner().ui, selector);
 }
 
-/** The stores themselves, for event handlers that read state at call time. */
-export function useDesignerStores(): DesignerStores {
-  return useStores();
+export function useBaseline<T>(selector: (state: BaselineState) => T): T {
+  return useStore(useDesigner().baseline, selector);
 }
 
-const selectDesign = (state: DesignState) => state.design;
+/** The designer itself, for event handlers that read state at call time. */
+export function useDesignerStores(): Designer {
+  return useDesigner();
+}
+
+/** The one list of problems of the open document, as the Problems panel, badges and fields show it. */
+export function useDiagnosis(): Diagnosis {
+  const { diagnostics } = useDesigner();
+  return useSyncExternalStore(diagnostics.subscribe, diagnostics.current);
+}
 
 export interface Compiled {
   result: CompileResult;
-  diagnostics: Diagnostic[];
+  diagnostics: readonly Diagnostic[];
 }
 
-// One compile per document version, shared by every component that asks for it.
-const compiledCache = new WeakMap<Design, Compiled>();
-
-export function compiledFor(design: Design): Compiled {
-  let compiled = compiledCache.get(design);
-  if (!compiled) {
-    const result = compile(design);
-    compiled = {
-      result,
-      diagnostics: result.ok ? result.warnings : [...result.errors, ...result.warnings],
-    };
-    compiledCache.set(design, compiled);
-  }
-  return compiled;
-}
-
-/**
- * The compile result of the current document (memoised per document version), its diagnostics
- * followed by the latest script-check findings (checked in a worker, src/ui/checks).
- */
+/** The compile result of the current document and every diagnostic of it (`useDiagnosis`). */
 export function useCompiled(): Compiled {
-  const design = useDesign(selectDesign);
-  const scripts = useScriptDiagnostics(design);
-  return useMemo(() => withScriptDiagnostics(compiledFor(design), scripts), [design, scripts]);
+  const diagnosis = useDiagnosis();
+  return { result: diagnosis.compiled, diagnostics: diagnosis.diagnostics };
 }

@@ -1,14 +1,6 @@
-import { createAutosave, listSaved, type Autosave, type SaveStatus } from "../io";
+import { createAutosave, listSaved, type SaveStatus } from "../io";
 import { loadDesign, type Design } from "../model";
-import type { DesignStore } from "../store/designStore";
-import type { UiStore } from "../store/uiStore";
-
-/** The open document's identity and persistence: what is restored on reload and where edits are saved. */
-export interface DesignerSession {
-  /** Opens a design as a new document (example, import, recent): not undoable, saved under its own id. */
-  openDocument: (design: Design, documentId?: string, revision?: number) => void;
-  flush: () => Promise<void>;
-}
+import type { Designer } from "../store/designer";
 
 /** The last autosaved design, if any loads cleanly; otherwise null (the caller opens an example). */
 export async function restoreLastDesign(): Promise<{
@@ -37,21 +29,21 @@ function describe(status: SaveStatus): string {
   }
 }
 
-export function startSession(
-  design: DesignStore,
-  ui: UiStore,
-  documentId: string,
-  revision: number,
-): DesignerSession {
-  let autosave: Autosave | null = null;
+/**
+ * Saves the designer's open document with IndexedDB autosave: each change shortly after it is
+ * made, at once when the page is hidden or closed, and under the new id when another document opens.
+ */
+export function startSession(designer: Designer): void {
+  const { design, ui, document: openDocument } = designer;
   // A storage problem's banner goes once saving works again; a fork's stays (it is still true).
   let storageWarning: string | null = null;
-  autosave = createAutosave({
+  const opened = openDocument.getState();
+  const autosave = createAutosave({
     current: () => design.getState().design,
     subscribe: (listener) =>
       design.subscribe((state, previous) => state.design !== previous.design && listener()),
-    documentId,
-    revision,
+    documentId: opened.documentId,
+    revision: opened.revision,
     onStatus: (status) => {
       ui.getState().setSaveStatus(describe(status));
       if (status.kind === "saved") {
@@ -64,18 +56,14 @@ export function startSession(
       storageWarning = status.kind === "forked" ? null : status.message;
     },
   });
-  const flush = () => autosave?.flush() ?? Promise.resolve();
+  openDocument.subscribe((next, previous) => {
+    if (next !== previous) autosave.switchTo(next.documentId, next.revision);
+  });
+  const flush = () => autosave.flush();
+  designer.persistWith({ flush });
   addEventListener("pagehide", () => void flush());
   document.addEventListener(
     "visibilitychange",
     () => document.visibilityState === "hidden" && void flush(),
   );
-  return {
-    openDocument: (next, id = crypto.randomUUID(), rev = 0) => {
-      design.getState().replaceDesign(next);
-      ui.getState().select([]);
-      autosave?.switchTo(id, rev);
-    },
-    flush,
-  };
 }

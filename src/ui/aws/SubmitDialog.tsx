@@ -12,7 +12,8 @@ import {
   type SubmissionPlan,
 } from "../../aws";
 import type { Diagnostic } from "../../model";
-import { compiledFor, useDesignerStores } from "../designerContext";
+import { compiledFor } from "../../store/diagnostics";
+import { useDesignerStores } from "../designerContext";
 import { Dialog } from "../dialogs/Dialog";
 import { useAccountState } from "./account";
 import { DefinitionChanges } from "./DefinitionChanges";
@@ -63,15 +64,14 @@ function SubmitFlow({
 
   const plan = useCallback(async () => {
     const design = stores.design.getState().design;
-    const compiled = compiledFor(design).result;
+    const compiled = compiledFor(design);
     if (!compiled.ok) return setPhase({ kind: "refused", errors: compiled.errors });
     setPhase({ kind: "planning" });
     try {
-      // The last gate before AWS sees it: the official definition schema (ajv loads on demand). A
-      // check that cannot run (its chunk fails to load) is a failed review, never a silent hang.
-      const { schemaDiagnostics } = await import("../../compiler/schema");
-      const violations = schemaDiagnostics(design, compiled.definition);
-      if (violations.length > 0) return setPhase({ kind: "refused", errors: violations });
+      // The last gate before AWS sees it: the Problems panel's list with the official definition
+      // schema checked now. A check that cannot run is a failed review, never a silent hang.
+      const { blocking } = await stores.diagnostics.withSchemaChecked();
+      if (blocking.length > 0) return setPhase({ kind: "refused", errors: [...blocking] });
       if (!connection) return;
       const client = await connection.pipelineClient();
       setPhase({
@@ -91,7 +91,7 @@ function SubmitFlow({
     setPhase({ kind: "submitting", plan: submission });
     setProgress({});
     const design = stores.design.getState().design;
-    const compiled = compiledFor(design).result;
+    const compiled = compiledFor(design);
     try {
       if (!compiled.ok || compiled.json !== submission.definition)
         throw new SubmitError("upload", {

@@ -1,5 +1,4 @@
 import {
-  applyEdgeChanges,
   applyNodeChanges,
   Background,
   Controls,
@@ -15,9 +14,9 @@ import {
 } from "@xyflow/react";
 import { useCallback, useEffect, useLayoutEffect, useState, type DragEvent } from "react";
 import { stepType } from "../../catalog";
-import type { Design, Diagnostic } from "../../model";
+import type { Design, Diagnostic, Edge } from "../../model";
 import type { DesignState } from "../../store/designStore";
-import type { UiState } from "../../store/uiStore";
+import { verdictForEdge, type UiState } from "../../store/uiStore";
 import { useCompiled, useDesign, useDesignerStores, useUi } from "../designerContext";
 import { connectionEdge, linkVerdicts } from "./linkVerdicts";
 import { STEP_TYPE_MIME } from "./Palette";
@@ -29,6 +28,7 @@ const FIT_VIEW = { maxZoom: 1 };
 
 const selectDesign = (state: DesignState) => state.design;
 const selectSelected = (state: UiState) => state.selectedStepIds;
+const selectSelectedEdges = (state: UiState) => state.selectedEdges;
 const selectRefusal = (state: UiState) => state.refusal;
 const selectLoadCount = (state: DesignState) => state.loadCount;
 
@@ -39,7 +39,7 @@ const selectLoadCount = (state: DesignState) => state.loadCount;
  */
 function toNodes(
   design: Design,
-  diagnostics: Diagnostic[],
+  diagnostics: readonly Diagnostic[],
   selected: readonly string[],
   current: readonly StepFlowNode[],
 ): StepFlowNode[] {
@@ -83,22 +83,28 @@ function toNodes(
 export const edgeId = (edge: Design["edges"][number]) =>
   `${edge.from.step}.${edge.from.output}->${edge.to.step}.${edge.to.input}`;
 
-/** The links of a design; an edge already shown is kept as it is (its id says all it shows). */
-function toEdges(design: Design, previous: FlowEdge[]): FlowEdge[] {
+/**
+ * The links of a design, selected as the designer's selection says; an edge already shown the
+ * same way is kept as it is (its id says all it shows).
+ */
+function toEdges(design: Design, selected: readonly Edge[], previous: FlowEdge[]): FlowEdge[] {
   const shown = new Map(previous.map((edge) => [edge.id, edge]));
+  const selection = new Set(selected.map(edgeId));
   return design.edges.map((edge) => {
     const id = edgeId(edge);
-    return (
-      shown.get(id) ?? {
-        id,
-        source: edge.from.step,
-        sourceHandle: edge.from.output,
-        target: edge.to.step,
-        targetHandle: edge.to.input,
-        selected: false,
-        ariaLabel: `Link ${id}`,
-      }
-    );
+    const isSelected = selection.has(id);
+    const old = shown.get(id);
+    if (old && Boolean(old.selected) === isSelected) return old;
+    if (old) return { ...old, selected: isSelected };
+    return {
+      id,
+      source: edge.from.step,
+      sourceHandle: edge.from.output,
+      target: edge.to.step,
+      targetHandle: edge.to.input,
+      selected: isSelected,
+      ariaLabel: `Link ${id}`,
+    };
   });
 }
 
@@ -106,9 +112,10 @@ function toEdges(design: Design, previous: FlowEdge[]): FlowEdge[] {
  * The pipeline drawn from the store. Nodes are derived from the design; a drag moves a local
  * copy and is committed once on release, so one drag is one undo step.
  */
-export function Canvas({ onEdgeSelection }: { onEdgeSelection: (edges: FlowEdge[]) => void }) {
+export function Canvas() {
   const design = useDesign(selectDesign);
   const selected = useUi(selectSelected);
+  const selectedEdges = useUi(selectSelectedEdges);
   const refusal = useUi(selectRefusal);
   const { diagnostics } = useCompiled();
   const stores = useDesignerStores();
@@ -122,7 +129,10 @@ export function Canvas({ onEdgeSelection }: { onEdgeSelection: (edges: FlowEdge[
     () => setNodes((current) => toNodes(design, diagnostics, selected, current)),
     [design, diagnostics, selected],
   );
-  useLayoutEffect(() => setEdges((previous) => toEdges(design, previous)), [design]);
+  useLayoutEffect(
+    () => setEdges((previous) => toEdges(design, selectedEdges, previous)),
+    [design, selectedEdges],
+  );
   // A newly opened design is shown whole; frames later, once React Flow has measured its nodes.
   useEffect(() => {
     if (loadCount === 0) return;
@@ -155,14 +165,25 @@ export function Canvas({ onEdgeSelection }: { onEdgeSelection: (edges: FlowEdge[
     },
     [stores],
   );
+  // Link selection belongs to the designer (Delete reads it there); the canvas only mirrors it.
   const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) =>
-      setEdges((current) => {
-        const next = applyEdgeChanges(changes, current);
-        onEdgeSelection(next.filter((edge) => edge.selected));
-        return next;
-      }),
-    [onEdgeSelection],
+    (changes: EdgeChange[]) => {
+      const ui = stores.ui.getState();
+      const byId = new Map(
+        stores.design.getState().design.edges.map((edge) => [edgeId(edge), edge]),
+      );
+      const selection = new Map(ui.selectedEdges.map((edge) => [edgeId(edge), edge]));
+      let changed = false;
+      for (const change of changes) {
+        if (change.type !== "select") continue;
+        const edge = byId.get(change.id);
+        changed = true;
+        if (change.selected && edge) selection.set(change.id, edge);
+        else selection.delete(change.id);
+      }
+      if (changed) ui.selectEdges([...selection.values()]);
+    },
+    [stores],
   );
   const onNodeDragStop = useCallback(
     (_event: unknown, _node: StepFlowNode, dragged: StepFlowNode[]) =>
@@ -175,9 +196,8 @@ export function Canvas({ onEdgeSelection }: { onEdgeSelection: (edges: FlowEdge[
   const isValidConnection = useCallback(
     (connection: Connection | FlowEdge) => {
       const edge = connectionEdge(connection);
-      const verdict =
-        edge && stores.ui.getState().linkDrag?.verdicts[`${edge.to.step}:in:${edge.to.input}`];
-      return Boolean(verdict?.allowed);
+      const drag = stores.ui.getState().linkDrag;
+      return Boolean(edge && drag && verdictForEdge(drag, edge)?.allowed);
     },
     [stores],
   );

@@ -4,15 +4,7 @@ import pythonGrammarUrl from "tree-sitter-python/tree-sitter-python.wasm?url";
 import { Language, Parser } from "web-tree-sitter";
 import runtimeUrl from "web-tree-sitter/web-tree-sitter.wasm?url";
 import { checkScripts } from "../../checks";
-import type { Design, Diagnostic } from "../../model";
-
-export interface ScriptCheckRequest {
-  id: number;
-  design: Design;
-}
-
-export type ScriptCheckAnswer =
-  { id: number; ok: true; diagnostics: Diagnostic[] } | { id: number; ok: false; message: string };
+import type { ScriptCheckAnswer, ScriptCheckRequest } from "../../store/scriptChecker";
 
 let parser: Promise<Parser> | undefined;
 

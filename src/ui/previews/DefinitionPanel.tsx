@@ -1,11 +1,7 @@
-import { memo, useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { memo, useCallback, useEffect, useState } from "react";
 import type { DesignState } from "../../store/designStore";
-import { useCompiled, useDesign } from "../designerContext";
-import {
-  ensureDefinitionBaseline,
-  getDefinitionBaseline,
-  subscribeDefinitionBaseline,
-} from "./baseline";
+import type { BaselineState } from "../../store/baseline";
+import { useBaseline, useCompiled, useDesign, useDesignerStores } from "../designerContext";
 import { definitionFileName } from "./definitionText";
 import { DefinitionViewer } from "./DefinitionViewer";
 import { DiagnosticList } from "./DiagnosticList";
@@ -15,6 +11,7 @@ import { useSelectedStep } from "./useSelectedStep";
 
 const selectPipelineName = (state: DesignState) => state.design.pipeline.name;
 const selectSteps = (state: DesignState) => state.design.steps;
+const selectBaseline = (state: BaselineState) => state.baseline;
 
 /**
  * The compiled pipeline definition, highlighted, with Copy, Download and a Diff against the
@@ -25,16 +22,17 @@ export const DefinitionPanel = memo(function DefinitionPanel({ active }: { activ
   const pipelineName = useDesign(selectPipelineName);
   const steps = useDesign(selectSteps);
   const { step } = useSelectedStep();
-  const baseline = useSyncExternalStore(subscribeDefinitionBaseline, getDefinitionBaseline);
+  const baseline = useBaseline(selectBaseline);
+  const stores = useDesignerStores();
   const [lastGood, setLastGood] = useState(result.ok ? result.json : null);
   const [diff, setDiff] = useState(false);
   const [status, setStatus] = useState("");
 
   if (result.ok && result.json !== lastGood) setLastGood(result.json);
-  // The default baseline: the first definition this page compiled.
+  // The default baseline: the first definition the open document compiled to.
   useEffect(() => {
-    if (result.ok) ensureDefinitionBaseline(result.json);
-  }, [result]);
+    if (result.ok) stores.baseline.getState().ensure(result.json);
+  }, [result, stores]);
 
   const json = result.ok ? result.json : null;
   const copy = useCallback(() => {

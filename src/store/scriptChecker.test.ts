@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Design, Diagnostic } from "../../model";
-import { testDesign } from "../../../tests/support/designs";
-import { ScriptChecker } from "./scriptChecker";
-import type { ScriptCheckAnswer, ScriptCheckRequest } from "./scriptChecks.worker";
+import type { Design, Diagnostic } from "../model";
+import { testDesign } from "../../tests/support/designs";
+import { ScriptChecker, type ScriptCheckAnswer, type ScriptCheckRequest } from "./scriptChecker";
 
 /** A worker that records what it is sent and answers when told to. */
 class FakeWorker {

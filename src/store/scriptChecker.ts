@@ -1,5 +1,19 @@
-import type { Design, Diagnostic } from "../../model";
-import type { ScriptCheckAnswer, ScriptCheckRequest } from "./scriptChecks.worker";
+import type { Design, Diagnostic } from "../model";
+
+export interface ScriptCheckRequest {
+  id: number;
+  design: Design;
+}
+
+export type ScriptCheckAnswer =
+  { id: number; ok: true; diagnostics: Diagnostic[] } | { id: number; ok: false; message: string };
+
+/** What the checker needs of a Web Worker: the browser's, or an in-process one in tests. */
+export interface ScriptCheckWorker {
+  postMessage(request: ScriptCheckRequest): void;
+  onmessage: ((event: MessageEvent<ScriptCheckAnswer>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
 
 /** The latest script-check findings and the design they were found in. */
 export interface ScriptCheckResult {
@@ -32,7 +46,7 @@ function sameForChecks(a: Design | null, b: Design): boolean {
  * leaves the last result in place, so the checks never hold up or break the editor.
  */
 export class ScriptChecker {
-  private worker: Worker | null = null;
+  private worker: ScriptCheckWorker | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private wanted: Design | null = null;
   private sent: { id: number; design: Design } | null = null;
@@ -40,7 +54,7 @@ export class ScriptChecker {
   private result = NONE;
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly createWorker: () => Worker) {}
+  constructor(private readonly createWorker: () => ScriptCheckWorker) {}
 
   request(design: Design): void {
     if (design === this.wanted || sameForChecks(this.wanted, design)) {
@@ -59,6 +73,21 @@ export class ScriptChecker {
 
   readonly snapshot = (): ScriptCheckResult => this.result;
 
+  /**
+   * Whether the last answer holds for `design` (nothing it changed is still being checked). A
+   * check that failed counts as answered with the last findings, so nothing waits on it forever.
+   */
+  answered(design: Design): boolean {
+    const checked = this.result.design;
+    return checked === design || sameForChecks(checked, design);
+  }
+
+  private gaveUp(design: Design | null): void {
+    if (!design) return;
+    this.result = { design, diagnostics: this.result.diagnostics };
+    for (const listener of this.listeners) listener();
+  }
+
   private send(): void {
     const design = this.wanted;
     if (!design || this.sent) return;
@@ -67,12 +96,13 @@ export class ScriptChecker {
     this.ensureWorker().postMessage(request);
   }
 
-  private ensureWorker(): Worker {
+  private ensureWorker(): ScriptCheckWorker {
     if (this.worker) return this.worker;
     const worker = this.createWorker();
     worker.onmessage = (event: MessageEvent<ScriptCheckAnswer>) => this.receive(event.data);
     worker.onerror = (event) => {
       console.warn(`script checks: the worker failed: ${event.message}`);
+      this.gaveUp(this.sent?.design ?? null);
       this.sent = null;
     };
     this.worker = worker;
@@ -86,7 +116,10 @@ export class ScriptChecker {
     if (answer.ok) {
       this.result = { design: sent.design, diagnostics: answer.diagnostics };
       for (const listener of this.listeners) listener();
-    } else console.warn(`script checks: ${answer.message}`);
+    } else {
+      console.warn(`script checks: ${answer.message}`);
+      this.gaveUp(sent.design);
+    }
     if (this.wanted && this.wanted !== sent.design && !sameForChecks(sent.design, this.wanted))
       this.send();
   }

@@ -1,2 +1,0 @@
-export { useScriptDiagnostics } from "./useScriptDiagnostics";
-export { withScriptDiagnostics } from "./merge";
