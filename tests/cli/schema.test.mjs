@@ -4,11 +4,15 @@
 // to reach it, and is now a design check (PD304, src/compiler/limits.ts) that runs first. How
 // PD401s are located is tested in tests/unit/schema.test.ts on definitions broken by hand.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { root, run } from "./run.mjs";
+
+/** V8's switch for what a CSP without 'unsafe-eval' refuses: eval, new Function, string timers. */
+const NO_EVAL = "--disallow-code-generation-from-strings";
 
 /** The PyTorch example plus a String parameter whose default is one character too long. */
 function designBreakingTheSchema() {
@@ -52,5 +56,59 @@ describe("validate runs the definition schema check", () => {
       assert.equal(result.status, 0, result.stdout + result.stderr);
       assert.doesNotMatch(result.stdout, /PD401/);
     }
+  });
+});
+
+describe("the schema check needs no eval (the browser's CSP refuses it)", () => {
+  it("validate passes both examples with code generation from strings disallowed", () => {
+    for (const example of ["pytorch-tabular", "xgboost-tabular"]) {
+      const result = spawnSync(
+        process.execPath,
+        [
+          NO_EVAL,
+          join(root, "bin", "pipeline-designer.mjs"),
+          "validate",
+          `examples/${example}.pipeline.json`,
+        ],
+        { cwd: root, encoding: "utf8" },
+      );
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.match(result.stdout, /: 4 steps, 0 error\(s\), 0 warning\(s\)\n$/);
+    }
+  });
+
+  it("reports a definition that breaks the schema as a located PD401, still without eval", () => {
+    // The definition is broken by hand (no design reaches PD401, see above): a step name the
+    // schema's pattern refuses.
+    const script = `
+      import { readFileSync } from "node:fs";
+      import { compile } from "./src/compiler/index.ts";
+      import { schemaDiagnostics } from "./src/compiler/schema/index.ts";
+      import { loadDesignText } from "./src/model/index.ts";
+      let refused = false;
+      try { new Function("return 1"); } catch (error) { refused = error instanceof EvalError; }
+      const loaded = loadDesignText(readFileSync("examples/pytorch-tabular.pipeline.json", "utf8"));
+      const compiled = compile(loaded.design);
+      compiled.definition.Steps[2].Name = "PyTorch Training!";
+      console.log(JSON.stringify({ refused, diagnostics: schemaDiagnostics(loaded.design, compiled.definition) }));
+    `;
+    const result = spawnSync(
+      process.execPath,
+      [NO_EVAL, "--import", "tsx", "--input-type=module", "--eval", script],
+      { cwd: root, encoding: "utf8" },
+    );
+    assert.equal(result.status, 0, result.stderr);
+    const { refused, diagnostics } = JSON.parse(result.stdout);
+    assert.equal(refused, true, "new Function is refused in that process");
+    assert.deepEqual(
+      diagnostics.map(({ code, message }) => ({ code, message })),
+      [
+        {
+          code: "PD401",
+          message:
+            'the compiled definition breaks the SageMaker pipeline definition schema at Steps[2](PyTorch Training!).Name: must match pattern "^[A-Za-z0-9\\-_]{1,64}$"',
+        },
+      ],
+    );
   });
 });

@@ -1,6 +1,6 @@
 // The schema check of compiled definitions. Not re-exported from src/compiler/index.ts: the
-// initial browser bundle does not carry ajv and the schema; the CLI, the tests and the submit
-// review (a lazily loaded chunk) import it from here.
+// initial browser bundle does not carry the validator and the schema; the CLI, the tests and the
+// submit review (a lazily loaded chunk) import it from here.
 export { schemaDiagnostics } from "./diagnostics";
 export {
   createDefinitionValidator,

@@ -38,9 +38,9 @@ const TRAINING = "/definitions/TrainingStep/properties/Arguments/properties";
 
 /**
  * The upstream file declares `"$schema": "http://json-schema.org/schema#"`, the unversioned
- * "latest draft" alias, which ajv does not resolve. The schema only uses draft-07 keywords
- * (`definitions`, `patternProperties`, `oneOf`), so the copy is pinned to draft-07, the draft
- * ajv 8 validates by default.
+ * "latest draft" alias, which names no draft for certain. The schema only uses draft-07 keywords
+ * (`definitions`, `patternProperties`, `oneOf`), so the copy is pinned to draft-07, the draft it
+ * is validated in (validateDefinition.ts).
  */
 export const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
 
