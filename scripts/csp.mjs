@@ -3,9 +3,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-/** Set to false once the schema validators no longer compile in the browser (see script-src). */
-export const AJV_NEEDS_EVAL = true;
-
 /**
  * The hosts the designer talks to for one connection config: its emulator endpoint, or the
  * regional Cognito, SageMaker and S3 endpoints of its region and bucket. Null without a config.
@@ -34,10 +31,11 @@ export function awsOrigins(config) {
 export function contentSecurityPolicy({ connect = null, headerOnly = true } = {}) {
   const directives = {
     "default-src": ["'self'"],
-    // No inline script, no script from elsewhere. WASM (tree-sitter) needs compiling. ajv compiles
-    // the definition schema with new Function when the submit review checks a definition, so eval
-    // stays allowed until the schema validators are generated at build time (ajv standalone).
-    "script-src": ["'self'", "'wasm-unsafe-eval'", ...(AJV_NEEDS_EVAL ? ["'unsafe-eval'"] : [])],
+    // No inline script, no script from elsewhere, no eval (new Function, string timers): the
+    // submit review's schema check interprets the schema (@cfworker/json-schema) instead of
+    // compiling it to code. WASM (tree-sitter) needs compiling, which 'wasm-unsafe-eval' allows
+    // alone.
+    "script-src": ["'self'", "'wasm-unsafe-eval'"],
     // CodeMirror writes its theme into <style> elements (style-mod); a nonce would need a server
     // minting one per response, which a static deployment has not. Style attributes stay refused
     // (React and React Flow style through the CSSOM, which CSP does not govern), and CSS can reach

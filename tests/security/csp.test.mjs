@@ -26,14 +26,18 @@ test("connect-src: a config pins its region's endpoints and bucket; the emulator
   assert.equal(awsOrigins(null), null);
 });
 
-test("the policy: no inline script anywhere, nothing reachable but itself and the AWS origins", () => {
+test("the policy: no inline script or eval anywhere, nothing reachable but itself and the AWS origins", () => {
   const pinned = contentSecurityPolicy({ connect: ["http://127.0.0.1:4566"] });
+  const open = contentSecurityPolicy();
   assert.equal(directive(pinned, "connect-src"), "'self' http://127.0.0.1:4566");
   assert.doesNotMatch(directive(pinned, "script-src"), /unsafe-inline|\*|data:|blob:/);
+  // No eval: the schema check interprets the schema; WASM compiling is the one thing allowed.
+  assert.equal(directive(pinned, "script-src"), "'self' 'wasm-unsafe-eval'");
+  assert.doesNotMatch(pinned, /'unsafe-eval'/);
+  assert.equal(directive(open, "script-src"), "'self' 'wasm-unsafe-eval'");
   assert.equal(directive(pinned, "object-src"), "'none'");
   assert.equal(directive(pinned, "frame-ancestors"), "'none'");
   assert.equal(directive(pinned, "style-src-attr"), "'none'");
-  const open = contentSecurityPolicy();
   assert.equal(directive(open, "connect-src"), "'self' https://*.amazonaws.com");
   // A meta tag cannot carry frame-ancestors (browsers ignore it there).
   assert.equal(
