@@ -93,12 +93,13 @@ test("the page refuses eval and new Function, and the submit review's schema che
   page,
 }) => {
   const reports = await watchPages(context);
-  const { aws } = await openUniqueExample(page, "csp");
-  // The schema check is a chunk of its own, loaded when the review opens (SubmitDialog.tsx); it
-  // used to compile the schema with new Function, which this policy refuses.
+  // The schema check is a chunk of its own, loaded once edits settle (the Problems list and the
+  // submit review read it, src/store/diagnostics.ts); it used to compile the schema with new
+  // Function, which this policy refuses.
   const schemaChunk = page.waitForResponse((response) =>
     /^\/assets\/schema-[\w-]+\.js$/.test(new URL(response.url()).pathname),
   );
+  const { aws } = await openUniqueExample(page, "csp");
   await aws.signInAndReview();
   expect((await schemaChunk).ok()).toBe(true);
   // The review reached its normal state: the check found nothing and did not fail to run.

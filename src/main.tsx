@@ -1,4 +1,4 @@
-import "./noEval";
+import "./model/noEval";
 import "@xyflow/react/dist/style.css";
 import "./ui/styles.css";
 import { StrictMode } from "react";

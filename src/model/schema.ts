@@ -1,3 +1,4 @@
+import "./noEval";
 import { z } from "zod";
 
 /** The `format` marker every design file carries; anything else is not a design. */

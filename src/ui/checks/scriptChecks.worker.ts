@@ -1,6 +1,6 @@
 // Runs the script checks (src/checks) off the main thread. web-tree-sitter and the Python grammar
 // are fetched the first time a check runs, so neither is in the initial bundle.
-import "../../noEval";
+import "../../model/noEval";
 import pythonGrammarUrl from "tree-sitter-python/tree-sitter-python.wasm?url";
 import { Language, Parser } from "web-tree-sitter";
 import runtimeUrl from "web-tree-sitter/web-tree-sitter.wasm?url";
