@@ -1,12 +1,8 @@
 // `npm start`: the designer with its local AWS emulator. Installs the emulator's venv if needed,
 // starts and seeds the emulator on 127.0.0.1, then serves the app; Ctrl+C stops everything.
-import { spawn } from "node:child_process";
-import { createConnection } from "node:net";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { startEmulator } from "./emulator.mjs";
+import { browserLine, serveApp } from "./serve-app.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4566);
 const appPort = Number(process.env.DESIGNER_PORT ?? 5173);
 const email = process.env.DEMO_EMAIL ?? "demo@example.com";
@@ -19,25 +15,6 @@ function stopAll(code = 0) {
 }
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
-
-function waitForPort(port, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const socket = createConnection({ host: "127.0.0.1", port }, () => {
-        socket.end();
-        resolve();
-      });
-      socket.on("error", () => {
-        socket.destroy();
-        if (Date.now() > deadline)
-          reject(new Error(`nothing listens on 127.0.0.1:${port} after ${timeoutMs / 1000} s`));
-        else setTimeout(attempt, 200);
-      });
-    };
-    attempt();
-  });
-}
 
 const env = { ...process.env, DEMO_EMAIL: email, DEMO_PASSWORD: password };
 let emulator;
@@ -53,25 +30,18 @@ emulator.child.on("exit", (code) => {
   stopAll(code ?? 1);
 });
 
-// vite.config.ts proxies /designer.config.json to the emulator named here.
-const vite = spawn(
-  join(root, "node_modules", ".bin", "vite"),
-  [
-    "--host",
-    "127.0.0.1",
-    "--port",
-    String(appPort),
-    "--strictPort",
-    ...(process.env.CI ? [] : ["--open"]),
-  ],
-  { cwd: root, env: { ...env, DESIGNER_EMULATOR_URL: emulator.endpoint }, stdio: "inherit" },
-);
-children.push(vite);
-vite.on("exit", (code) => stopAll(code ?? 0));
-await waitForPort(appPort, 30_000).catch(() => undefined);
-console.log(`
-  Pipeline Designer   http://127.0.0.1:${appPort}
+// vite.config.ts proxies /designer.config.json to the emulator named here. The browser opens only
+// where one can (scripts/open-browser.mjs): never a stack trace on a machine without a desktop.
+const vite = serveApp({
+  port: appPort,
+  env: { ...env, DESIGNER_EMULATOR_URL: emulator.endpoint },
+  onReady: (url, browser) =>
+    console.log(`
+  Pipeline Designer   ${url}${browserLine(browser)}
   Local AWS emulator  ${emulator.endpoint}  (moto; see emulator/README.md)
   Demo sign-in        ${email} / ${password}
   Ctrl+C stops everything.
-`);
+`),
+});
+children.push(vite);
+vite.on("exit", (code) => stopAll(code ?? 0));
