@@ -62,13 +62,15 @@ test("steps added from the keyboard go to free space, right of the last one, nev
   for (const name of ["Data Load", "Tabular Preprocessing", "PyTorch Training", "PyTorch Model"])
     await designer.palette.addWithKeyboard(name);
   await expect.poll(async () => (await designer.design()).steps.length).toBe(4);
-  const boxes = [];
-  for (const name of ["DataLoad-Training", "TabularPreprocessing-Training", "PyTorchTraining"]) {
-    await expect(designer.step(name)).toBeVisible();
-    boxes.push((await designer.step(name).boundingBox())!);
-  }
   await expect(designer.step("PyTorchModel")).toBeInViewport();
-  boxes.push((await designer.step("PyTorchModel").boundingBox())!);
+  // The view glides to each new step, so all four boxes are read in one frame (read one by one,
+  // they would mix positions from different moments of the glide).
+  const boxes = await designer.canvas.nodeBoxes([
+    "DataLoad-Training",
+    "TabularPreprocessing-Training",
+    "PyTorchTraining",
+    "PyTorchModel",
+  ]);
   for (const [index, a] of boxes.entries())
     for (const b of boxes.slice(index + 1)) {
       const apart =

@@ -40,6 +40,22 @@ export class CanvasPage {
     await this.page.mouse.up();
   }
 
+  /** The on-screen boxes of the named steps' nodes, all read in the same frame. */
+  async nodeBoxes(
+    names: string[],
+  ): Promise<{ x: number; y: number; width: number; height: number }[]> {
+    for (const name of names) await expect(this.step(name)).toBeVisible();
+    return this.page.evaluate((wanted) => {
+      const groups = [...document.querySelectorAll<HTMLElement>('[role="group"]')];
+      return wanted.map((name) => {
+        const node = groups.find((group) => group.getAttribute("aria-label") === name);
+        if (!node) throw new Error(`no node named ${name}`);
+        const { x, y, width, height } = node.getBoundingClientRect();
+        return { x, y, width, height };
+      });
+    }, names);
+  }
+
   async select(name: string): Promise<void> {
     await this.step(name).click();
     await expect(this.step(name)).toHaveClass(/is-selected/);
