@@ -30,10 +30,21 @@ async function reopen(context: BrowserContext, page?: Page): Promise<DesignerPag
   return designer;
 }
 
-/** Two committed edits, each waited for in IndexedDB, then a third typed but not committed. */
+/** Renames a step through the inspector (one committed edit), not waiting for any save. */
+async function rename(page: Page, from: string, to: string): Promise<void> {
+  const designer = new DesignerPage(page);
+  await designer.canvas.select(from);
+  await new InspectorPage(page).fill("Step name", to);
+  await expect(designer.step(to)).toBeVisible();
+}
+
+/**
+ * A committed edit waited for in IndexedDB; a second one committed straight before the interrupt,
+ * before autosave could write it (only the journal holds it); a third typed but not committed.
+ */
 async function editThenInterrupt(page: Page): Promise<void> {
   await renameAndWaitSaved(page, "PyTorchTraining", "TrainFirst");
-  await renameAndWaitSaved(page, "TrainFirst", "TrainLastCommitted");
+  await rename(page, "TrainFirst", "TrainLastCommitted");
   await typeWithoutCommitting(page);
 }
 
@@ -97,6 +108,28 @@ test("after a renderer crash the browser, restarted on the profile as the crash 
     await restarted.close();
   }
 });
+
+for (const delayMs of [0, 50, 200])
+  test(`a committed edit survives a reload ${delayMs} ms after it`, async ({ page }) => {
+    const designer = new DesignerPage(page);
+    await designer.open();
+    await designer.canvas.select("PyTorchTraining");
+    // The reload is started by the page itself, timed from the moment the edit shows on the canvas.
+    await page.evaluate((delay) => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('[role="group"][aria-label="TrainReloaded"]')) return;
+        observer.disconnect();
+        setTimeout(() => location.reload(), delay);
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+    }, delayMs);
+    const reloaded = page.waitForEvent("framenavigated");
+    await new InspectorPage(page).fill("Step name", "TrainReloaded");
+    await reloaded;
+    await expect(designer.toolbar).toBeVisible();
+    await expect(designer.step("TrainReloaded")).toBeVisible();
+    expect((await designer.design()).steps[2]!.name).toBe("TrainReloaded");
+  });
 
 test("two tabs editing one design both keep their edits; neither overwrites the other", async ({
   context,

@@ -1,5 +1,6 @@
 import type { Design } from "../model";
 import { getSaved, putSaved } from "./designDb";
+import type { Journal } from "./journal";
 
 export type SaveStatus =
   | { kind: "saved"; at: string }
@@ -20,6 +21,8 @@ export interface AutosaveOptions {
   newDocumentId?: () => string;
   channel?: BroadcastChannel | null;
   now?: () => Date;
+  /** Where each committed design is written at once, until IndexedDB holds it (see journal.ts). */
+  journal?: Journal;
 }
 
 type Message = { type: "editing"; documentId: string; tabId: string };
@@ -46,8 +49,24 @@ export function createAutosave(options: AutosaveOptions) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let saving: Promise<void> = Promise.resolve();
   let lastSaved: Design | null = null;
+  let journalPending = false;
+
+  // Coalesced to one write per task: a command's several store writes are one commit, and a
+  // microtask still runs before a reload, a closed tab or a crash can take the page.
+  const journalNow = () => {
+    journalPending = false;
+    const design = options.current();
+    if (design !== lastSaved)
+      options.journal?.write(documentId, revision, design, now().toISOString());
+  };
+  const scheduleJournal = () => {
+    if (!options.journal || journalPending) return;
+    journalPending = true;
+    queueMicrotask(journalNow);
+  };
 
   const fork = (reason: string) => {
+    options.journal?.clear(documentId);
     documentId = newId();
     revision = 0;
     options.onStatus({
@@ -55,6 +74,7 @@ export function createAutosave(options: AutosaveOptions) {
       message: `${reason} This tab now saves its edits as a separate copy.`,
     });
     announce();
+    scheduleJournal();
   };
   const announce = () =>
     channel?.postMessage({ type: "editing", documentId, tabId } satisfies Message);
@@ -89,6 +109,8 @@ export function createAutosave(options: AutosaveOptions) {
         stepCount: design.steps.length,
       });
       lastSaved = design;
+      // Nothing newer was committed meanwhile: IndexedDB now holds what the journal holds.
+      if (design === options.current()) options.journal?.clear(documentId);
       options.onStatus({ kind: "saved", at: savedAt });
     } catch (error) {
       options.onStatus(saveFailure(error));
@@ -102,6 +124,7 @@ export function createAutosave(options: AutosaveOptions) {
     return saving;
   };
   const unsubscribe = options.subscribe(() => {
+    scheduleJournal();
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void flush(), delay);
   });
@@ -118,6 +141,7 @@ export function createAutosave(options: AutosaveOptions) {
       revision = nextRevision;
       lastSaved = null;
       announce();
+      scheduleJournal();
       void flush();
     },
     dispose() {

@@ -6,7 +6,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { compile } from "../compiler";
 import { loadDesign, loadDesignText, type Design } from "../model";
 import { createAutosave, saveFailure, type SaveStatus } from "./autosave";
-import { listSaved, putSaved, resetDesignDb, RECENT_LIMIT } from "./designDb";
+import { getSaved, listSaved, putSaved, resetDesignDb, RECENT_LIMIT } from "./designDb";
+import { createJournal, replayJournal, type SyncStorage } from "./journal";
 import { describeLoadFailure, readDesignFile, serializeDesign } from "./files";
 
 const fixture = readFileSync(
@@ -204,6 +205,109 @@ describe("autosave", () => {
     const names = (await listSaved()).map((record) => record.name).sort();
     expect(names).toEqual(["mine", "theirs"]);
     autosave.dispose();
+  });
+});
+
+/** Web Storage over a Map, as localStorage behaves (string values, ordered keys). */
+function memoryStorage(): SyncStorage & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return {
+    map,
+    get length() {
+      return map.size;
+    },
+    key: (index) => [...map.keys()][index] ?? null,
+    getItem: (key) => map.get(key) ?? null,
+    setItem: (key, value) => void map.set(key, String(value)),
+    removeItem: (key) => void map.delete(key),
+  };
+}
+
+const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
+
+describe("journal", () => {
+  it("holds each commit from the end of its task until IndexedDB has it", async () => {
+    const storage = memoryStorage();
+    const journal = createJournal(storage);
+    const holder = documentHolder(reference);
+    const autosave = createAutosave({
+      ...holder,
+      documentId: "a",
+      revision: 3,
+      delayMs: 10_000,
+      onStatus: () => undefined,
+      channel: null,
+      journal,
+    });
+    holder.set(renamed(reference, "first"));
+    holder.set(renamed(reference, "second"));
+    await Promise.resolve();
+    const [entry] = journal.entries();
+    expect(entry).toMatchObject({ documentId: "a", baseRevision: 3 });
+    expect((entry!.design as Design).pipeline.name).toBe("second");
+    await autosave.flush();
+    expect(journal.entries()).toEqual([]);
+    expect((await getSaved("a"))?.design.pipeline.name).toBe("second");
+    autosave.dispose();
+  });
+
+  it("replays what a reload interrupted, never over a newer save, and keeps an overtaken edit as a copy", async () => {
+    const storage = memoryStorage();
+    const journal = createJournal(storage);
+    const stored = (documentId: string, name: string, minute: number, revision: number) =>
+      putSaved({
+        documentId,
+        name,
+        design: renamed(reference, name),
+        savedAt: at(minute),
+        revision,
+        stepCount: 4,
+      });
+    await stored("behind", "saved-before-edit", 1, 2);
+    journal.write("behind", 2, renamed(reference, "unsaved-edit"), at(2));
+    await stored("ahead", "saved-after-edit", 5, 3);
+    journal.write("ahead", 3, renamed(reference, "older-edit"), at(4));
+    await stored("overtaken", "other-tab", 1, 7);
+    journal.write("overtaken", 6, renamed(reference, "this-tab"), at(3));
+    journal.write("new", 0, renamed(reference, "never-saved"), at(6));
+    storage.setItem("pipeline-designer:journal:broken", "{not json");
+
+    expect(await replayJournal(journal, () => "copy")).toEqual([]);
+    expect(storage.map.size).toBe(0);
+    const byId = Object.fromEntries((await listSaved()).map((r) => [r.documentId, r]));
+    expect(byId.behind).toMatchObject({ name: "unsaved-edit", revision: 2 });
+    expect(byId.ahead).toMatchObject({ name: "saved-after-edit", revision: 3 });
+    expect(byId.overtaken).toMatchObject({ name: "other-tab", revision: 7 });
+    expect(byId.copy).toMatchObject({ name: "this-tab", revision: 1 });
+    expect(byId.new).toMatchObject({ name: "never-saved", revision: 0 });
+    expect((await listSaved())[0]!.documentId).toBe("new");
+  });
+
+  it("without IndexedDB, leaves the entries for the page to open, newest first", async () => {
+    // @ts-expect-error simulating a browser without IndexedDB
+    delete globalThis.indexedDB;
+    resetDesignDb();
+    const journal = createJournal(memoryStorage());
+    journal.write("old", 0, renamed(reference, "old"), at(1));
+    journal.write("new", 0, renamed(reference, "new"), at(2));
+    const left = await replayJournal(journal, newId);
+    expect(left.map((entry) => entry.documentId)).toEqual(["new", "old"]);
+    expect(journal.entries()).toHaveLength(2);
+  });
+
+  it("a design over the size limit, or a full storage, leaves no older entry behind", () => {
+    const storage = memoryStorage();
+    const journal = createJournal(storage, 20_000);
+    expect(journal.write("a", 0, reference, at(1))).toBe(true);
+    const huge = renamed(reference, "x".repeat(20_000));
+    expect(journal.write("a", 0, huge, at(2))).toBe(false);
+    expect(journal.entries()).toEqual([]);
+    expect(journal.write("a", 0, reference, at(3))).toBe(true);
+    storage.setItem = () => {
+      throw new DOMException("full", "QuotaExceededError");
+    };
+    expect(journal.write("a", 0, renamed(reference, "y"), at(4))).toBe(false);
+    expect(journal.entries()).toEqual([]);
   });
 });
 

@@ -1,13 +1,27 @@
-import { createAutosave, listSaved, type SaveStatus } from "../io";
+import {
+  browserJournalStorage,
+  createAutosave,
+  createJournal,
+  listSaved,
+  replayJournal,
+  type SaveStatus,
+} from "../io";
 import { loadDesign, type Design } from "../model";
 import type { Designer } from "../store/designer";
 
-/** The last autosaved design, if any loads cleanly; otherwise null (the caller opens an example). */
+const journal = createJournal(browserJournalStorage());
+
+/**
+ * The last committed design: edits the journal caught (a reload or crash before autosave wrote
+ * them) are replayed into IndexedDB first, then the newest saved design that loads cleanly is
+ * opened; null when there is none (the caller opens an example).
+ */
 export async function restoreLastDesign(): Promise<{
   design: Design;
   documentId: string;
   revision: number;
 } | null> {
+  const unreplayed = await replayJournal(journal, () => crypto.randomUUID());
   try {
     for (const record of await listSaved()) {
       const loaded = loadDesign(record.design);
@@ -15,9 +29,13 @@ export async function restoreLastDesign(): Promise<{
         return { design: loaded.design, documentId: record.documentId, revision: record.revision };
     }
   } catch {
-    // No IndexedDB: start from the example; autosave reports the problem once editing starts.
+    // No IndexedDB: the journal alone may still hold the last edit; else start from the example.
   }
-  return null;
+  const [newest] = unreplayed;
+  const loaded = newest ? loadDesign(newest.design) : null;
+  return newest && loaded?.kind === "ok"
+    ? { design: loaded.design, documentId: newest.documentId, revision: newest.baseRevision }
+    : null;
 }
 
 function describe(status: SaveStatus): string {
@@ -44,6 +62,7 @@ export function startSession(designer: Designer): void {
       design.subscribe((state, previous) => state.design !== previous.design && listener()),
     documentId: opened.documentId,
     revision: opened.revision,
+    journal,
     onStatus: (status) => {
       ui.getState().setSaveStatus(describe(status));
       if (status.kind === "saved") {
