@@ -53,8 +53,23 @@ export class DesignerPage {
     return this.page.getByRole("log", { name: "Announcements" });
   }
 
+  /** A toolbar menu's button ("Open": Example and Recent; "More": Settings, Keyboard shortcuts). */
+  menu(name: "Open" | "More"): Locator {
+    return this.toolbar.getByRole("button", { name, exact: true });
+  }
+
+  /** Opens a toolbar menu (if closed), so the controls it holds can be reached by their names. */
+  async openMenu(name: "Open" | "More"): Promise<void> {
+    const button = this.menu(name);
+    if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
+    await expect(button).toHaveAttribute("aria-expanded", "true");
+  }
+
   async chooseExample(name: string): Promise<void> {
-    await this.page.getByLabel("Example").selectOption(name);
+    // The example chooser sits in the toolbar's "Open" menu (issue 14: one toolbar row).
+    const example = this.page.getByLabel("Example");
+    if (!(await example.isVisible())) await this.openMenu("Open");
+    await example.selectOption(name);
   }
 
   /** Starts from an empty design with the example's pipeline settings (test hook). */

@@ -3,8 +3,11 @@ import { listSaved, type SavedDesign } from "../io";
 import { loadDesign } from "../model";
 import { useDesignerStores } from "./designerContext";
 
-/** The autosaved designs, newest first; choosing one opens it (its own saved copy continues). */
-export function RecentMenu() {
+/**
+ * The autosaved designs, newest first; choosing one opens it (its own saved copy continues).
+ * `onChosen` runs after a choice (the toolbar's "Open" menu closes).
+ */
+export function RecentMenu({ onChosen }: { onChosen?: () => void } = {}) {
   const stores = useDesignerStores();
   const [recent, setRecent] = useState<SavedDesign[]>([]);
   const refresh = () =>
@@ -21,6 +24,7 @@ export function RecentMenu() {
         onChange={(event) => {
           const record = recent.find((candidate) => candidate.documentId === event.target.value);
           if (!record) return;
+          onChosen?.();
           const loaded = loadDesign(record.design);
           if (loaded.kind !== "ok") {
             stores.ui

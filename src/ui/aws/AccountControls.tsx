@@ -7,7 +7,11 @@ export function AccountControls({ onSignIn }: { onSignIn: () => void }) {
   if (!user)
     return (
       <span className="toolbar__account">
-        {notice && <span role="status">{notice}</span>}
+        {notice && (
+          <span className="toolbar__notice" role="status" title={notice}>
+            {notice}
+          </span>
+        )}
         <button type="button" onClick={onSignIn}>
           Sign in
         </button>
@@ -15,7 +19,9 @@ export function AccountControls({ onSignIn }: { onSignIn: () => void }) {
     );
   return (
     <span className="toolbar__account">
-      <span aria-label="Signed-in user">{user.email}</span>
+      <span className="toolbar__user" aria-label="Signed-in user" title={user.email}>
+        {user.email}
+      </span>
       <button type="button" onClick={() => void connection?.signOut()}>
         Sign out
       </button>

@@ -9,10 +9,13 @@ import {
 } from "../../aws";
 import type { DesignState } from "../../store/designStore";
 import { useDesign, useDesignerStores } from "../designerContext";
+import { copyText } from "../previews/fileActions";
 import { useAccountState, useConnectionState } from "./account";
 
 const selectPipelineName = (state: DesignState) => state.design.pipeline.name;
 const shortArn = (arn: string) => arn.split("/").at(-1) ?? arn;
+/** A job ARN without its `arn:aws:sagemaker:<region>:<account>:` prefix, e.g. `trainingjob/Train`. */
+const jobResource = (arn: string) => arn.slice(arn.lastIndexOf(":") + 1) || arn;
 const time = (date?: Date) => (date ? date.toLocaleTimeString() : "—");
 
 /**
@@ -116,6 +119,7 @@ export function RunsPanel({ focusArn }: { focusArn: string | null }) {
                   <button
                     type="button"
                     aria-pressed={execution.arn === selected}
+                    title={execution.arn}
                     onClick={() => setSelected(execution.arn === selected ? null : execution.arn)}
                   >
                     {shortArn(execution.arn)} · {execution.status} · {time(execution.startTime)}
@@ -145,7 +149,7 @@ function RunDetails({
   const { execution, steps } = snapshot;
   return (
     <div className="runs__details">
-      <p role="status" aria-label="Run status">
+      <p className="runs__status" role="status" aria-label="Run status" title={execution.arn}>
         {shortArn(execution.arn)}: {execution.status}
         {execution.failureReason ? ` — ${execution.failureReason}` : ""}
       </p>
@@ -163,6 +167,11 @@ function RunDetails({
         </button>
       )}
       <table aria-label="Run steps">
+        <colgroup>
+          <col className="runs__col-step" />
+          <col className="runs__col-status" />
+          <col />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Step</th>
@@ -173,13 +182,51 @@ function RunDetails({
         <tbody>
           {steps.map((step) => (
             <tr key={step.name}>
-              <td>{step.name}</td>
-              <td>{step.status}</td>
-              <td className="runs__job">{step.failureReason ?? step.jobArn ?? ""}</td>
+              <td className="runs__cell" title={step.name}>
+                <span className="runs__step">{step.name}</span>
+              </td>
+              <td className="runs__cell">{step.status}</td>
+              <td className="runs__job">
+                {step.jobArn && <JobArn arn={step.jobArn} />}
+                {step.failureReason && (
+                  <span className="runs__reason" title={step.failureReason}>
+                    {step.failureReason}
+                  </span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * A job ARN shortened to its resource part (`processingjob/Prepare`), on at most two lines and
+ * then cut with an ellipsis; the whole ARN on hover (title) and on the clipboard ("Copy job ARN").
+ */
+function JobArn({ arn }: { arn: string }) {
+  const stores = useDesignerStores();
+  return (
+    <span className="runs__arn">
+      <code className="runs__arn-text" title={arn}>
+        {jobResource(arn)}
+      </code>
+      <button
+        type="button"
+        className="runs__copy"
+        aria-label="Copy job ARN"
+        title="Copy job ARN"
+        onClick={() =>
+          void copyText(arn, "job ARN").then((said) => stores.ui.getState().announce(said))
+        }
+      >
+        <svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">
+          <rect x="3.5" y="3.5" width="7" height="7" rx="1" fill="none" stroke="currentColor" />
+          <path d="M1.5 8V1.5H8" fill="none" stroke="currentColor" />
+        </svg>
+      </button>
+    </span>
   );
 }
