@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ParameterRefSchema, type ParameterType } from "../model";
+import { ParameterRefSchema, userJson, userRecord, type ParameterType } from "../model";
 
 export type FieldSection =
   | "General"
@@ -52,12 +52,12 @@ export const INLINE_CODE_LIMIT_BYTES = 1024 * 1024;
 
 /** Step code: inline files packed at submission, or an existing `sourcedir.tar.gz` in S3. */
 export const CodeSchema = z.union([
-  z.strictObject({ files: z.record(z.string().min(1), z.string()) }),
+  z.strictObject({ files: userRecord(z.string().min(1), z.string()) }),
   z.strictObject({ s3Uri: s3Uri().regex(/\.tar\.gz$/, "must point at a .tar.gz archive") }),
 ]);
 export type StepCode = z.infer<typeof CodeSchema>;
 
-export const EnvSchema = z.record(
+export const EnvSchema = userRecord(
   z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "not a valid variable name"),
   z.string(),
 );
@@ -75,7 +75,7 @@ export const InstanceTypeSchema = z
   .regex(/^ml\.[a-z0-9]+\.[a-z0-9]+$/, "must look like ml.m5.xlarge");
 
 /** Hyperparameter values are JSON; a `{ "parameter": … }` object binds one to a pipeline parameter. */
-export const HyperparametersSchema = z.record(z.string().min(1), z.json());
+export const HyperparametersSchema = userRecord(z.string().min(1), userJson());
 
 // Fields every step type shares (CATALOG.md "Common to every step").
 export const commonFields = {

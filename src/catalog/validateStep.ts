@@ -29,7 +29,8 @@ export function validateStepConfig<Config extends Record<string, unknown>>(
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let value = root;
   for (const key of path) {
-    if (value === null || typeof value !== "object") return undefined;
+    // Own entries only: a record key such as "constructor" is not Object.prototype's.
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, key)) return undefined;
     value = (value as Record<PropertyKey, unknown>)[key];
   }
   return value;
@@ -53,7 +54,7 @@ function schemaDiagnostic(step: Step, issue: z.core.$ZodIssue): Diagnostic {
 function codeDiagnostics(step: Step, code: StepCode | undefined, entryPoint: string): Diagnostic[] {
   if (!code || !("files" in code)) return [];
   const found: Diagnostic[] = [];
-  if (!(entryPoint in code.files)) {
+  if (!Object.hasOwn(code.files, entryPoint)) {
     const names = Object.keys(code.files);
     const offer =
       names.length > 0 ? `; the files are ${names.join(", ")}` : "; the step has no files";

@@ -14,15 +14,16 @@ interface ImportArguments {
 
 function parse(argv: string[]): ImportArguments | string {
   const parsed: Partial<ImportArguments> = {};
-  const flags: Record<string, keyof ImportArguments> = {
-    "-o": "output",
-    "--output": "output",
-    "--name": "name",
-    "--objects": "objects",
-  };
+  // A Map, so an argument such as "constructor" or "__proto__" is a file name, not a flag.
+  const flags = new Map<string, keyof ImportArguments>([
+    ["-o", "output"],
+    ["--output", "output"],
+    ["--name", "name"],
+    ["--objects", "objects"],
+  ]);
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] as string;
-    const key = flags[arg];
+    const key = flags.get(arg);
     if (key) {
       const value = argv[++index];
       if (value === undefined || value.startsWith("-")) return `${arg} needs a value`;

@@ -1,3 +1,5 @@
+import { ownEntry } from "../model";
+
 /** What changes in the deployed pipeline if this definition replaces it, step by step. */
 export interface DefinitionDiff {
   identical: boolean;
@@ -45,7 +47,7 @@ export function diffDefinitions(deployedText: string, proposedText: string): Def
   const keys = new Set([...Object.keys(deployed), ...Object.keys(proposed)]);
   for (const key of [...keys].sort()) {
     if (key === "Steps" || key === "Parameters") continue;
-    leafChanges(deployed[key], proposed[key], key, other);
+    leafChanges(ownEntry(deployed, key), ownEntry(proposed, key), key, other);
   }
   return {
     identical: steps.length === 0 && parameters.length === 0 && other.length === 0,
@@ -96,7 +98,7 @@ function leafChanges(
     const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
     for (const key of keys) {
       const child = Array.isArray(before) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-      leafChanges(left[key], right[key], child, out);
+      leafChanges(ownEntry(left, key), ownEntry(right, key), child, out);
     }
     return;
   }

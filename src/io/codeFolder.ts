@@ -1,3 +1,5 @@
+import { setEntry } from "../model";
+
 /** A file picked or dropped for a step's inline code, with its path inside the chosen folder. */
 export interface PickedFile {
   path: string;
@@ -149,7 +151,7 @@ export async function readCodeFolder(
       skipped.push({ path: entry.path, reason: "binary" });
       continue;
     }
-    files[entry.path] = text;
+    setEntry(files, entry.path, text);
     bytes += data.length;
   }
   return { files, skipped, bytes, overLimit: bytes > limitBytes };

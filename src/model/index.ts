@@ -5,3 +5,4 @@ export * from "./graph";
 export * from "./path";
 export * from "./diagnostics";
 export * from "./placement";
+export * from "./records";

@@ -1,5 +1,6 @@
 import "./noEval";
 import { z } from "zod";
+import { userRecord } from "./records";
 
 /** The `format` marker every design file carries; anything else is not a design. */
 export const DESIGN_FORMAT = "sagemaker-pipeline-design";
@@ -64,7 +65,7 @@ export const PipelineSettingsSchema = z.strictObject({
   s3Prefix: z.string().default(""),
   parameters: z.array(PipelineParameterSchema).default([]),
   cache: CacheSchema.default({ enabled: false, expireAfter: "P30D" }),
-  tags: z.record(z.string(), z.string()).default({}),
+  tags: userRecord(z.string(), z.string()).default({}),
 });
 export type PipelineSettings = z.infer<typeof PipelineSettingsSchema>;
 
@@ -79,7 +80,7 @@ export const StepSchema = z.strictObject({
   type: z.string().min(1),
   name: z.string(),
   position: PositionSchema.default({ x: 0, y: 0 }),
-  config: z.record(z.string(), z.unknown()).default({}),
+  config: userRecord(z.string(), z.unknown()).default({}),
 });
 export type Step = z.infer<typeof StepSchema>;
 

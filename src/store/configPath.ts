@@ -1,3 +1,5 @@
+import { setEntry } from "../model";
+
 /** A path into a step's config, e.g. ["hyperparameters", "batch_size"] or ["metricDefinitions", 0, "regex"]. */
 export type ConfigPath = readonly (string | number)[];
 
@@ -12,7 +14,7 @@ export function setAtPath(
 ): Record<string, unknown> {
   if (path.length === 0) return (value ?? {}) as Record<string, unknown>;
   const [head, ...rest] = path as [string | number, ...(string | number)[]];
-  const current = (root as Record<string | number, unknown>)[head];
+  const current = entryOf(root, head);
   const next =
     rest.length === 0
       ? value
@@ -33,17 +35,23 @@ export function setAtPath(
   }
   const copy = { ...root };
   if (next === undefined) delete copy[head];
-  else copy[head] = next;
+  else setEntry(copy, String(head), next);
   return copy;
 }
 
 export function getAtPath(root: unknown, path: ConfigPath): unknown {
   let value = root;
-  for (const key of path) {
-    if (!isContainer(value)) return undefined;
-    value = (value as Record<string | number, unknown>)[key];
-  }
+  for (const key of path) value = entryOf(value, key);
   return value;
+}
+
+/**
+ * The value a container holds at `key`: an own entry only, so a record key such as
+ * "constructor" or "__proto__" that the record lacks reads as absent, not as Object.prototype's.
+ */
+function entryOf(container: unknown, key: string | number): unknown {
+  if (!isContainer(container) || !Object.hasOwn(container as object, key)) return undefined;
+  return (container as Record<string | number, unknown>)[key];
 }
 
 function isContainer(value: unknown): boolean {

@@ -4,6 +4,7 @@ import { defaultStepName, STARTER_FILES, stepType } from "../catalog";
 import {
   addStep as addStepToDesign,
   connect as connectDesign,
+  ownEntry,
   removeStep,
   renameStep as renameDesignStep,
   sameEdge,
@@ -133,16 +134,18 @@ export function createDesignStore(initial: Design) {
           },
           moveSteps: (positions) => {
             const { design } = get();
+            // By own entry: a step id such as "constructor" is not a member of Object.prototype.
             const moved = design.steps.some((step) => {
-              const target = positions[step.id];
+              const target = ownEntry(positions, step.id);
               return target && (target.x !== step.position.x || target.y !== step.position.y);
             });
             if (!moved) return;
             update({
               ...design,
-              steps: design.steps.map((step) =>
-                positions[step.id] ? { ...step, position: positions[step.id] as Position } : step,
-              ),
+              steps: design.steps.map((step) => {
+                const position = ownEntry(positions, step.id);
+                return position ? { ...step, position } : step;
+              }),
             });
           },
           connect: (edge) => {

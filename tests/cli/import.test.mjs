@@ -78,4 +78,44 @@ describe("import", () => {
     assert.match(run("import", file, "--bogus").stderr, /unknown option --bogus/);
     assert.match(run("import").stderr, /missing definition file/);
   });
+
+  it("keeps record keys named __proto__, constructor and prototype, and takes such a name as the file (issue 14)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pd-import-"));
+    const keys = ["__proto__", "constructor", "prototype"];
+    const design = JSON.parse(
+      readFileSync(join(root, "tests", "fixtures", "pytorch-reference.pipeline.json"), "utf8"),
+    );
+    const train = design.steps.find((step) => step.type === "PyTorchTraining");
+    const entries = (record, prefix) =>
+      Object.fromEntries([
+        ...Object.entries(record),
+        ...keys.map((key) => [key, `${prefix}-${key}`]),
+      ]);
+    train.config.hyperparameters = entries(train.config.hyperparameters, "hp");
+    train.config.env = entries(train.config.env, "env");
+    const file = join(dir, "keys.pipeline.json");
+    writeFileSync(file, JSON.stringify(design));
+    const definition = join(dir, "keys.definition.json");
+    const compiled = run("compile", file, "-o", definition);
+    assert.equal(compiled.status, 0, compiled.stderr);
+    const arguments_ = JSON.parse(readFileSync(definition, "utf8")).Steps.find(
+      (step) => step.Name === train.name,
+    ).Arguments;
+    const imported = join(dir, "imported.pipeline.json");
+    // Without the S3 objects the inline code cannot be read back (notes, exit 1); the rest can.
+    assert.equal(run("import", definition, "-o", imported).status, 1);
+    const step = JSON.parse(readFileSync(imported, "utf8")).steps.find(
+      (candidate) => candidate.type === "PyTorchTraining",
+    );
+    for (const key of keys) {
+      assert.ok(Object.hasOwn(arguments_.HyperParameters, key), key);
+      assert.equal(arguments_.Environment[key], `env-${key}`);
+      assert.ok(Object.hasOwn(step.config.hyperparameters, key), key);
+      assert.equal(step.config.hyperparameters[key], `hp-${key}`);
+      assert.equal(step.config.env[key], `env-${key}`);
+      const named = run("import", key);
+      assert.equal(named.status, 2);
+      assert.match(named.stderr, new RegExp(`^${key}: cannot read: no such file\n`));
+    }
+  });
 });

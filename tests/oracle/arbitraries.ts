@@ -34,6 +34,14 @@ export function orBind<T>(
     : fc.oneof({ arbitrary: arb, weight: plain }, { arbitrary: bound, weight: 1 });
 }
 
+/**
+ * Record keys named like Object.prototype members (issue 14): user data like any other key, which
+ * a record built by assignment would lose or a lookup would misread. Hyperparameters, env, inline
+ * file names, tags and parameter names draw them now and then.
+ */
+export const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype"] as const;
+export const prototypeKey = fc.constantFrom(...PROTOTYPE_KEYS);
+
 /** Maybe absent (the catalog default then applies): `undefined` with weight 1 in `1 + present`. */
 export const maybe = <T>(arb: fc.Arbitrary<T>, present = 1) =>
   fc.oneof({ arbitrary: fc.constant(undefined), weight: 1 }, { arbitrary: arb, weight: present });
@@ -147,7 +155,19 @@ export function code(defaultEntry: string, allowS3 = true) {
     },
   );
   const extra = fc.dictionary(
-    fc.constantFrom("requirements.txt", "utils/helpers.py", "config.yaml", ".env", "README.md"),
+    fc.oneof(
+      {
+        arbitrary: fc.constantFrom(
+          "requirements.txt",
+          "utils/helpers.py",
+          "config.yaml",
+          ".env",
+          "README.md",
+        ),
+        weight: 5,
+      },
+      { arbitrary: prototypeKey, weight: 1 },
+    ),
     text,
     { maxKeys: 3 },
   );
@@ -167,6 +187,7 @@ export const env = (special: string[] = []) =>
     fc.oneof(
       { arbitrary: fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,10}$/), weight: 30 },
       { arbitrary: fc.constantFrom("FOO", "LOG_LEVEL"), weight: 10 },
+      { arbitrary: prototypeKey, weight: 3 },
       ...special.map((key) => ({ arbitrary: fc.constant(key), weight: 1 })),
     ),
     text,
@@ -213,7 +234,14 @@ export const jsonValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.boolean(),
     fc.constant(null),
     fc.array(tie("value"), { maxLength: 3 }),
-    fc.dictionary(fc.string({ maxLength: 6 }), tie("value"), { maxKeys: 3 }),
+    fc.dictionary(
+      fc.oneof(
+        { arbitrary: fc.string({ maxLength: 6 }), weight: 4 },
+        { arbitrary: prototypeKey, weight: 1 },
+      ),
+      tie("value"),
+      { maxKeys: 3 },
+    ),
   ),
 })).value;
 
@@ -233,7 +261,10 @@ export const pytorchHyperparameters = fc
       { requiredKeys: [] },
     ),
     fc.dictionary(
-      fc.string({ unit: "grapheme", minLength: 1, maxLength: 10 }),
+      fc.oneof(
+        { arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 10 }), weight: 4 },
+        { arbitrary: prototypeKey, weight: 1 },
+      ),
       fc.oneof(
         { arbitrary: jsonValue, weight: 4 },
         {
@@ -269,12 +300,25 @@ export const xgboostHyperparameters = fc
       { requiredKeys: [] },
     ),
     fc.dictionary(
-      fieldName.map((key) => `x_${key}`),
+      fc.oneof(
+        { arbitrary: fieldName.map((key) => `x_${key}`), weight: 3 },
+        { arbitrary: prototypeKey, weight: 1 },
+      ),
       jsonValue,
       { maxKeys: 2 },
     ),
   )
   .map(([base, required, known, extra]) => ({ ...extra, ...base, ...required, ...known }));
+
+/** Pipeline tags (they go with the create/update request, not into the definition). */
+export const tags = fc.dictionary(
+  fc.oneof(
+    { arbitrary: fc.stringMatching(/^[A-Za-z][A-Za-z0-9_.:/=+@-]{0,15}$/), weight: 2 },
+    { arbitrary: prototypeKey, weight: 1 },
+  ),
+  fc.stringMatching(/^[A-Za-z0-9_.:/=+@ -]{0,20}$/),
+  { maxKeys: 3 },
+);
 
 const metricName = fc.oneof(
   fc.constantFrom("Train Loss", "val:auc", "épreuve"),

@@ -2,10 +2,16 @@
 // covering something (a step type, a framework/py version pair, bound parameters, …) shows.
 import { processorFor } from "../../src/catalog";
 import type { Design } from "../../src/model";
-import { versionPairs } from "./arbitraries";
+import { PROTOTYPE_KEYS, versionPairs } from "./arbitraries";
 
 const isRef = (value: unknown): value is { parameter: string } =>
   typeof value === "object" && value !== null && "parameter" in value;
+
+/** Whether a record holds a key such as `__proto__` (issue 14) as its own. */
+const prototypeKeyed = (record: unknown): boolean =>
+  typeof record === "object" &&
+  record !== null &&
+  PROTOTYPE_KEYS.some((key) => Object.hasOwn(record, key));
 
 /** Feature → how many designs have it; plus the framework/py pairs seen. */
 export class Coverage {
@@ -27,8 +33,11 @@ export class Coverage {
       if (JSON.stringify(config).includes('{"parameter":')) seen.add("parameter bound to a field");
       if (config.env && Object.keys(config.env).length > 0) seen.add("environment");
       if (config.dependsOn) seen.add("dependsOn");
-      const code = config.code as { s3Uri?: string } | undefined;
+      const code = config.code as { s3Uri?: string; files?: unknown } | undefined;
       if (code?.s3Uri) seen.add("code in S3");
+      if (prototypeKeyed(config.hyperparameters)) seen.add("hyperparameter named like __proto__");
+      if (prototypeKeyed(config.env)) seen.add("env named like __proto__");
+      if (prototypeKeyed(code?.files)) seen.add("inline file named like __proto__");
       if (String(config.entryPoint ?? "").includes("/")) seen.add("nested entry point");
       if (step.type.endsWith("Model") && !code) seen.add("model without code");
       if (step.type === "PyTorchTraining" || step.type === "XGBoostTraining") {
@@ -53,6 +62,10 @@ export class Coverage {
     if (trainings > 1) seen.add("several training steps");
     if (design.pipeline.cache.enabled) seen.add("cache on");
     for (const parameter of design.pipeline.parameters) seen.add(`parameter ${parameter.type}`);
+    const names = design.pipeline.parameters.map((parameter) => parameter.name);
+    if (PROTOTYPE_KEYS.some((key) => names.includes(key)))
+      seen.add("parameter named like __proto__");
+    if (prototypeKeyed(design.pipeline.tags)) seen.add("tag named like __proto__");
     seen.add(`region ${design.pipeline.region}`);
     if (design.pipeline.s3Prefix !== design.pipeline.name) seen.add("s3Prefix ≠ pipeline name");
     for (const feature of seen) this.count(feature);

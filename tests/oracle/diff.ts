@@ -49,17 +49,18 @@ export function diffJson(ours: unknown, sdk: unknown, path = ""): Difference[] {
     const b = sdk as Record<string, unknown>;
     const keysA = Object.keys(a);
     const keysB = Object.keys(b);
+    // Own keys only: `"constructor" in b` is true of every object.
     for (const key of keysA) {
-      if (!(key in b))
+      if (!Object.hasOwn(b, key))
         found.push({ path: child(path, key), ours: a[key], sdk: ABSENT, kind: "missing in SDK's" });
       else found.push(...diffJson(a[key], b[key], child(path, key)));
     }
     for (const key of keysB) {
-      if (!(key in a))
+      if (!Object.hasOwn(a, key))
         found.push({ path: child(path, key), ours: ABSENT, sdk: b[key], kind: "missing in ours" });
     }
-    const common = keysA.filter((key) => key in b);
-    const commonB = keysB.filter((key) => key in a);
+    const common = keysA.filter((key) => Object.hasOwn(b, key));
+    const commonB = keysB.filter((key) => Object.hasOwn(a, key));
     if (common.join("\u0000") !== commonB.join("\u0000"))
       found.push({ path: path || "(root)", ours: common, sdk: commonB, kind: "key order" });
     return found;

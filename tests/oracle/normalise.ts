@@ -39,12 +39,11 @@ function readTar(tar: Uint8Array): [string, Uint8Array][] {
 /** The same description the oracle (oracle.py `describe_object`) gives of the SDK's uploads. */
 export function describeBytes(uri: string, bytes: Uint8Array): ObjectDescription {
   if (!uri.endsWith(".tar.gz")) return { sha256: hex(bytes) };
-  const files: Record<string, string> = {};
+  // Entries, not `files[name] = …`: a file named `__proto__` is a file like any other.
+  const files = new Map<string, string>();
   for (const [name, data] of readTar(gunzipSync(bytes)))
-    files[name.replace(/^\.\//, "")] = hex(data);
-  return {
-    files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))),
-  };
+    files.set(name.replace(/^\.\//, ""), hex(data));
+  return { files: Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 
 /**

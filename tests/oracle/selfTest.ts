@@ -46,6 +46,15 @@ describe("row 1/2: uploaded objects are compared by content", () => {
     ]);
   });
 
+  it("describes files named __proto__, constructor or prototype like any other", () => {
+    const files = Object.fromEntries(
+      ["a.py", "__proto__", "constructor", "prototype"].map((name) => [name, name]),
+    );
+    const described = (archive(files) as { files: Record<string, string> }).files;
+    assert.deepEqual(Object.keys(described), ["__proto__", "a.py", "constructor", "prototype"]);
+    assert.equal(Object.getPrototypeOf(described), Object.prototype);
+  });
+
   it("leaves our XGBoost hyperparameters file alone (the SDK uploads none)", () => {
     const upload = (kind: Upload["kind"]): Upload => ({
       stepId: "s",
@@ -95,6 +104,19 @@ describe("the diff", () => {
     assert.equal(missing?.kind, "missing in SDK's");
     assert.equal(diffJson([1], [1, 2])[0]?.kind, "length");
     assert.equal(diffJson({ a: "1" }, { a: 1 })[0]?.kind, "type");
+  });
+
+  it("reports a key named __proto__ or constructor missing on one side as missing", () => {
+    for (const key of ["__proto__", "constructor", "prototype"]) {
+      const entry = JSON.parse(`{"${key}": "x"}`) as Record<string, unknown>;
+      assert.deepEqual(diffJson(entry, {}), [
+        { path: key, ours: "x", sdk: "(absent)", kind: "missing in SDK's" },
+      ]);
+      assert.deepEqual(diffJson({}, entry), [
+        { path: key, ours: "(absent)", sdk: "x", kind: "missing in ours" },
+      ]);
+      assert.deepEqual(diffJson(entry, JSON.parse(JSON.stringify(entry))), []);
+    }
   });
 
   it("a case is equal only when nothing but the table's rows differ", () => {

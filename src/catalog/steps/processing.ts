@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userRecord } from "../../model";
 import { commonFields, field, orParameter, s3Uri } from "../fields";
 import type { JobTypeSpec } from "../types";
 
@@ -35,7 +36,7 @@ export function processingFields(entryPoint: string) {
       kind: "select",
       help: "Sets OUTPUT_FORMAT for the script.",
     }),
-    outputUris: field(z.record(z.string(), orParameter(s3Uri())).default({}), {
+    outputUris: field(userRecord(z.string(), orParameter(s3Uri())).default({}), {
       label: "Output locations",
       section: "Advanced",
       kind: "keyValue",

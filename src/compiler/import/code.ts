@@ -1,6 +1,7 @@
 import { gunzipSync } from "fflate";
 import { parseTar } from "nanotar";
 import { INLINE_CODE_LIMIT_BYTES, type StepCode } from "../../catalog";
+import { setEntry } from "../../model";
 import { contentHash } from "../codeArchive";
 import { runprocScript } from "../sdk/runproc";
 
@@ -30,7 +31,7 @@ function unpack(bytes: Uint8Array, without: readonly string[]): Record<string, s
     const name = item.name.replace(/^\.\//, "");
     if (!name || without.includes(name)) continue;
     try {
-      files[name] = decoder.decode(item.data ?? new Uint8Array());
+      setEntry(files, name, decoder.decode(item.data ?? new Uint8Array()));
     } catch {
       return `${name} is not UTF-8 text, which inline files must be`;
     }

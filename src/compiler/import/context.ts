@@ -1,5 +1,5 @@
 import type { StepTypeName } from "../../catalog";
-import type { PipelineParameter } from "../../model";
+import { setEntry, type PipelineParameter } from "../../model";
 import type { ObjectReader } from "./code";
 import { stepReference } from "./values";
 
@@ -75,7 +75,7 @@ export class ImportContext {
       return env;
     }
     for (const [key, text] of Object.entries(value)) {
-      if (typeof text === "string") env[key] = text;
+      if (typeof text === "string") setEntry(env, key, text);
       else this.note(`${path}.${key}`, `${key} is not text (${JSON.stringify(text)}); left out`);
     }
     return env;

@@ -1,4 +1,5 @@
 import { OUTPUT_FORMATS, stepType, type StepTypeName } from "../../catalog";
+import { setEntry } from "../../model";
 import { importCode, runprocEntryPoint } from "./code";
 import type { DraftStep, ImportContext } from "./context";
 import { imageFramework, matchImage } from "./images";
@@ -173,7 +174,7 @@ export function importProcessingStep(
         `${at}.Arguments.ProcessingOutputConfig.Outputs[${index}]`,
         `the URI of output ${outputName} is an expression the design cannot hold; the default is used`,
       );
-    else outputUris[outputName] = value;
+    else setEntry(outputUris, outputName, value);
   });
   if (Object.keys(outputUris).length > 0) config.outputUris = outputUris;
 

@@ -1,4 +1,4 @@
-import type { Design } from "../../model";
+import { ownEntry, type Design } from "../../model";
 import { contentHash, packSourceDir } from "../codeArchive";
 import { compile } from "../compile";
 import type { ImportContext, ImportNote } from "./context";
@@ -30,7 +30,7 @@ function diff(source: unknown, compiled: unknown, path: string, found: ImportNot
   if (found.length >= MAX_NOTES) return;
   if (isObject(source) && isObject(compiled)) {
     for (const key of new Set([...Object.keys(source), ...Object.keys(compiled)]))
-      diff(source[key], compiled[key], path ? `${path}.${key}` : key, found);
+      diff(ownEntry(source, key), ownEntry(compiled, key), path ? `${path}.${key}` : key, found);
     return;
   }
   if (Array.isArray(source) && Array.isArray(compiled) && source.length === compiled.length) {

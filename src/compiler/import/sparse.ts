@@ -1,4 +1,5 @@
 import { stepType, type StepTypeName } from "../../catalog";
+import { ownEntry, setEntry } from "../../model";
 import { sameJson, type JsonObject } from "./values";
 
 /**
@@ -16,8 +17,8 @@ export function sparseConfig(type: StepTypeName, config: JsonObject): JsonObject
     const without = { ...defined };
     delete without[key];
     const parsed = schema.safeParse(without);
-    const fallback = parsed.success ? (parsed.data as JsonObject)[key] : undefined;
-    if (!parsed.success || !sameJson(fallback, value)) sparse[key] = value;
+    const fallback = parsed.success ? ownEntry(parsed.data as JsonObject, key) : undefined;
+    if (!parsed.success || !sameJson(fallback, value)) setEntry(sparse, key, value);
   }
   return sparse;
 }

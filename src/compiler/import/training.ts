@@ -1,4 +1,5 @@
 import type { Framework, StepTypeName } from "../../catalog";
+import { setEntry } from "../../model";
 import { pythonJsonDumps } from "../pythonJson";
 import { FRAMEWORK_HYPERPARAMETERS } from "../serviceLimits";
 import { importCode } from "./code";
@@ -188,7 +189,7 @@ export function importTrainingStep(
           `${at}.Arguments.HyperParameters.${key}`,
           `hyperparameter ${key} is not a value the design can hold (${JSON.stringify(value).slice(0, 60)}); left out`,
         );
-      else own[key] = decoded;
+      else setEntry(own, key, decoded);
     }
     config.hyperparameters = own;
   }

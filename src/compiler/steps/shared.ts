@@ -1,5 +1,5 @@
 import { retrieveImageUri, type Framework, type ImageScope } from "../../catalog";
-import { isParameterRef, type DiagnosticCode } from "../../model";
+import { isParameterRef, setEntry, type DiagnosticCode } from "../../model";
 import type { CompileContext } from "../context";
 
 /** A rendered step before the common keys (DependsOn, CacheConfig) are added. */
@@ -61,6 +61,7 @@ export class ImageError extends Error {
 /** Merges env maps in order, later wins, keeping first-seen key order like a Python dict update. */
 export function mergeEnv(...maps: Record<string, string>[]): Record<string, string> {
   const merged: Record<string, string> = {};
-  for (const map of maps) for (const [key, value] of Object.entries(map)) merged[key] = value;
+  for (const map of maps)
+    for (const [key, value] of Object.entries(map)) setEntry(merged, key, value);
   return merged;
 }

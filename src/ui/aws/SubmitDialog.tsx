@@ -11,7 +11,7 @@ import {
   type Stage,
   type SubmissionPlan,
 } from "../../aws";
-import type { Diagnostic } from "../../model";
+import { ownEntry, type Diagnostic } from "../../model";
 import { compiledFor } from "../../store/diagnostics";
 import { useDesignerStores } from "../designerContext";
 import { Dialog } from "../dialogs/Dialog";
@@ -268,7 +268,7 @@ function Review({
             <label key={parameter.name}>
               {parameter.name}
               <input
-                value={parameters[parameter.name] ?? ""}
+                value={ownEntry(parameters, parameter.name) ?? ""}
                 placeholder={parameter.default === undefined ? "" : String(parameter.default)}
                 onChange={(event) => onParameter(parameter.name, event.target.value)}
               />

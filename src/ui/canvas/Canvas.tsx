@@ -14,7 +14,7 @@ import {
 } from "@xyflow/react";
 import { useCallback, useEffect, useLayoutEffect, useState, type DragEvent } from "react";
 import { stepType } from "../../catalog";
-import type { Design, Diagnostic, Edge } from "../../model";
+import { setEntry, type Design, type Diagnostic, type Edge } from "../../model";
 import type { DesignState } from "../../store/designStore";
 import { verdictForEdge, type UiState } from "../../store/uiStore";
 import { useCompiled, useDesign, useDesignerStores, useUi } from "../designerContext";
@@ -158,7 +158,7 @@ export function Canvas() {
         }
         // A move that is not mid-drag: arrow keys, or the last update of a drag. One commit per batch.
         if (change.type === "position" && change.position && change.dragging === false)
-          settled[change.id] = change.position;
+          setEntry(settled, change.id, change.position);
       }
       if (selectionChanged) ui.select([...selection]);
       if (Object.keys(settled).length > 0) stores.design.getState().moveSteps(settled);

@@ -1,5 +1,5 @@
 import type { MetricDefinition } from "../../catalog";
-import { isParameterRef, type ParameterRef } from "../../model";
+import { isParameterRef, setEntry, type ParameterRef } from "../../model";
 import type { ConfigPath } from "../../store/configPath";
 import type { ValueType } from "./schemaFields";
 
@@ -86,7 +86,7 @@ export function recordFromRows(
       continue;
     }
     if (Object.hasOwn(record, key)) return fail(`"${key}" appears twice`);
-    record[key] = row.bound ?? row.value;
+    setEntry(record, key, row.bound ?? row.value);
   }
   return ok(Object.keys(record).length > 0 ? record : undefined);
 }

@@ -1,7 +1,8 @@
 // Fuzzing the pipeline-definition importer: mutated real definitions (the examples', the
 // fixtures' and generated designs' compiles) and random JSON. Whatever the input, importing never
-// throws; a refusal is located; an imported design is valid, its notes are located, and it
-// compiles or gives diagnostics. FUZZ_RUNS scales it (npm run fuzz: 100,000).
+// throws; a refusal is located; an imported design is valid, keeps every key of its user records
+// (`__proto__`, `constructor` and `prototype` among the keys the mutations add), its notes are
+// located, and it compiles or gives diagnostics. FUZZ_RUNS scales it (npm run fuzz: 100,000).
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -10,6 +11,7 @@ import { compile, importDefinition } from "../../../src/compiler";
 import { loadDesign, loadDesignText } from "../../../src/model";
 import { generateDesigns } from "../../oracle/generate";
 import { hostile, mutated } from "./mutate";
+import { droppedRecordKeys } from "./userRecords";
 
 const root = join(import.meta.dirname, "..", "..", "..");
 // Each run compiles twice (the import's own check, then ours): half the design fuzz's count fits CI.
@@ -46,7 +48,7 @@ const anyDefinition = fc.oneof(
 
 describe(`pipeline definitions, fuzzed (${RUNS} runs, seed ${SEED})`, () => {
   it("import without throwing; refusals and notes are located; imported designs are valid", () => {
-    const outcomes = { refused: 0, imported: 0, exact: 0, compiled: 0 };
+    const outcomes = { refused: 0, imported: 0, exact: 0, compiled: 0, prototypeKeys: 0 };
     fc.assert(
       fc.property(anyDefinition, (text) => {
         // A mutation that deletes the whole document leaves no JSON: nothing to import.
@@ -65,7 +67,12 @@ describe(`pipeline definitions, fuzzed (${RUNS} runs, seed ${SEED})`, () => {
         if (result.notes.length === 0) outcomes.exact += 1;
         for (const note of result.notes) expect(note.message.length).toBeGreaterThan(0);
         // What the importer hands over is a design the app can open as it is.
-        expect(loadDesign(JSON.parse(JSON.stringify(result.design))).kind).toBe("ok");
+        const file: unknown = JSON.parse(JSON.stringify(result.design));
+        if (/"(__proto__|constructor|prototype)":/.test(JSON.stringify(file)))
+          outcomes.prototypeKeys += 1;
+        const reopened = loadDesign(file);
+        expect(reopened.kind).toBe("ok");
+        if (reopened.kind === "ok") expect(droppedRecordKeys(reopened.design, file)).toEqual([]);
         const compiled = compile(result.design);
         if (compiled.ok) outcomes.compiled += 1;
         else expect(compiled.errors.length).toBeGreaterThan(0);
@@ -78,5 +85,6 @@ describe(`pipeline definitions, fuzzed (${RUNS} runs, seed ${SEED})`, () => {
     expect(outcomes.imported).toBeGreaterThan(RUNS / 3);
     expect(outcomes.exact).toBeGreaterThan(0);
     expect(outcomes.compiled).toBeGreaterThan(RUNS / 10);
+    expect(outcomes.prototypeKeys).toBeGreaterThan(0);
   }, 900_000);
 });

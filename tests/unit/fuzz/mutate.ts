@@ -1,6 +1,8 @@
 // Mutations of real documents for the importer fuzz tests: replace, delete, duplicate or retype
-// any value anywhere, with hostile values among the replacements.
+// any value anywhere, or add a key (`__proto__`, `constructor`, `prototype` among them) to any
+// object, with hostile values among the replacements.
 import fc from "fast-check";
+import { prototypeKeyed, recordKey } from "./userRecords";
 
 type Json = unknown;
 
@@ -28,7 +30,13 @@ function setAt(
   if (next === undefined) {
     if (Array.isArray(node)) node.splice(Number(last), 1);
     else delete node[last];
-  } else node[last] = next;
+  } else
+    Object.defineProperty(node, last, {
+      value: next,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return copy;
 }
 
@@ -47,26 +55,36 @@ export const hostile = (extra: Json[] = []) =>
       "s3://",
       "ml.",
       "x".repeat(70_000),
+      ...prototypeKeyed,
       ...extra,
     ),
   );
+
+/** Replace, delete, duplicate, retype (0–3, as often as each other), or add a key (4, rarer). */
+const kinds = fc.oneof(
+  { arbitrary: fc.nat(3), weight: 7 },
+  { arbitrary: fc.constant(4), weight: 1 },
+);
 
 /** One to three mutations of one of `seeds`, as JSON text. */
 export function mutated(seeds: Json[], values: fc.Arbitrary<Json>): fc.Arbitrary<string> {
   return fc
     .tuple(
       fc.constantFrom(...seeds),
-      fc.array(fc.tuple(fc.nat(), fc.nat(3), values), { minLength: 1, maxLength: 3 }),
+      fc.array(fc.tuple(fc.nat(), kinds, values, recordKey), { minLength: 1, maxLength: 3 }),
     )
     .map(([seed, mutations]) => {
       let document: Json = seed;
-      for (const [where, kind, value] of mutations) {
+      for (const [where, kind, value, key] of mutations) {
         const all = paths(document);
         const path = all[where % all.length] as (string | number)[];
         document = setAt(document, path, (old) => {
           if (kind === 0) return value;
           if (kind === 1) return undefined;
           if (kind === 2) return Array.isArray(old) ? [...old, ...old] : old;
+          // A new entry (or a new value for an existing one) of an object, under `key`.
+          if (kind === 4 && old && typeof old === "object" && !Array.isArray(old))
+            return Object.fromEntries([...Object.entries(old), [key, value]]);
           return typeof old === "string" ? Number(old) || [old] : String(old);
         });
       }
