@@ -1,4 +1,5 @@
-"""Test control for the emulator: injected faults, a log of the calls that reached it, settings.
+"""Test control for the emulator: injected faults, a log of the calls that reached it, settings,
+and how emulated runs go (the branch each Condition step takes, report values, registry groups).
 
 End-to-end tests of a browser app need failures AWS produces rarely and never on cue (throttling,
 500s, slow answers, an answer lost after the call took effect) and a way to check what the app
@@ -143,9 +144,10 @@ def matches(rule, service, operation, key):
 
 
 class ControlMiddleware:
-    def __init__(self, app, credentials):
+    def __init__(self, app, credentials, run_settings):
         self.app = app
         self.credentials = credentials
+        self.run_settings = run_settings
         self.lock = threading.Lock()
         self.faults = []
         self.calls = []
@@ -217,10 +219,13 @@ class ControlMiddleware:
                 ("settings", "GET"): lambda: None,
                 ("settings", "POST"): lambda: self.credentials.configure(spec),
                 ("settings", "DELETE"): lambda: self.credentials.configure(None),
+                ("runs", "GET"): lambda: None,
+                ("runs", "POST"): lambda: self.run_settings.configure(spec),
+                ("runs", "DELETE"): lambda: self.run_settings.configure(None),
                 ("reset", "POST"): self.reset,
             }.get((name, method))
             if handler is None:
-                known = name in ("faults", "calls", "settings", "reset")
+                known = name in ("faults", "calls", "settings", "runs", "reset")
                 status = "405 Method Not Allowed" if known else "404 Not Found"
                 return answer(start_response, environ, status, {"message": f"no {method} {PREFIX}{name}"})
             with self.lock:
@@ -241,6 +246,7 @@ class ControlMiddleware:
         self.faults.clear()
         self.calls.clear()
         self.credentials.configure(None)
+        self.run_settings.configure(None)
 
     def state(self, name, environ):
         if name == "calls":
@@ -250,9 +256,13 @@ class ControlMiddleware:
             return {"calls": calls}
         if name == "settings":
             return self.credentials.settings()
+        if name == "runs":
+            return self.run_settings.settings()
         with self.lock:
             faults = [dict(rule) for rule in self.faults]
-        return {"faults": faults, "calls": len(self.calls), "settings": self.credentials.settings()} if name == "reset" else {"faults": faults}
+        if name == "reset":
+            return {"faults": faults, "calls": len(self.calls), "settings": self.credentials.settings(), "runs": self.run_settings.settings()}
+        return {"faults": faults}
 
 
 def answer(start_response, environ, status, payload):

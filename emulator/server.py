@@ -19,6 +19,7 @@ from cors import CorsMiddleware  # noqa: E402
 from password_check import SrpPasswordCheck  # noqa: E402
 from credentials import Credentials, CredentialsMiddleware  # noqa: E402
 from pipelines import PipelinesMiddleware  # noqa: E402
+from runs import settings as run_settings  # noqa: E402
 
 
 def build_app():
@@ -32,7 +33,7 @@ def build_app():
     app = CorsMiddleware(app)
     # Outside CORS, so the calls log records the status the page really gets (e.g. 501 for
     # moto's HTML 500s) and injected delays and faults come before anything else happens.
-    app = ControlMiddleware(app, credentials)
+    app = ControlMiddleware(app, credentials, run_settings)
     # Outermost: its one path, /_emulator/designer.config.json, is not a control endpoint.
     return AppConfigMiddleware(app)
 

@@ -82,7 +82,17 @@ export const injectFaults = (...faults: Fault[]) => control("POST", "faults", { 
 export const clearFaults = () => control("DELETE", "faults");
 export const setCredentialSeconds = (seconds: number) =>
   control("POST", "settings", { credentialSeconds: seconds });
-/** Faults, the call log and settings back to their defaults (moto's resources stay). */
+/**
+ * How emulated runs go (emulator/README.md "How runs go"): the branch each Condition step takes
+ * (`"step"` or `"pipeline/step"` → "true" | "false"), the values evaluation reports hold, whether a
+ * register step creates a missing group. Merged into what is set; executions read it at start.
+ */
+export const configureRuns = (runs: {
+  branches?: Record<string, "true" | "false" | null>;
+  reportValues?: Record<string, number | string | boolean | null>;
+  createModelPackageGroups?: boolean;
+}) => control("POST", "runs", runs);
+/** Faults, the call log, settings and runs back to their defaults (moto's resources stay). */
 export const resetControls = () => control("POST", "reset");
 
 export interface Call {

@@ -11,7 +11,17 @@ export {
 } from "./config";
 export { isMissingResource, locateProblem, toAwsProblem, type ProblemLocation } from "./errors";
 export { fetchDefinitionObjects, type DefinitionObjects } from "./definitionObjects";
-export { stepRunFor, watchExecution, type RunSnapshot } from "./runs";
+export { stepNotRun, stepRunFor, stepsNotRun, watchExecution, type RunSnapshot } from "./runs";
+export {
+  VERSION_LIMIT,
+  loadGroupVersions,
+  loadVersion,
+  metricsOf,
+  parseS3Uri,
+  readMetrics,
+  type ModelMetric,
+  type RegistryVersion,
+} from "./registry";
 export {
   STAGES,
   SubmitError,
@@ -24,4 +34,4 @@ export {
   type SubmitResult,
 } from "./submit";
 export type * from "./types";
-export { TERMINAL_STATUSES } from "./types";
+export { APPROVAL_STATUSES, TERMINAL_STATUSES } from "./types";

@@ -7,26 +7,40 @@ import {
 } from "@aws-sdk/client-s3";
 import {
   CreatePipelineCommand,
+  DescribeModelPackageCommand,
   DescribePipelineCommand,
+  DescribePipelineDefinitionForExecutionCommand,
   DescribePipelineExecutionCommand,
+  ListModelPackageGroupsCommand,
+  ListModelPackagesCommand,
   ListPipelineExecutionsCommand,
   ListPipelineExecutionStepsCommand,
   ListPipelineParametersForExecutionCommand,
   SageMakerClient,
   StartPipelineExecutionCommand,
   StopPipelineExecutionCommand,
+  UpdateModelPackageCommand,
   UpdatePipelineCommand,
+  type DescribeModelPackageCommandOutput,
+  type ModelMetrics,
+  type ModelPackageSummary as SdkModelPackageSummary,
   type PipelineExecutionStep,
 } from "@aws-sdk/client-sagemaker";
 import type { ConnectionConfig } from "./config";
 import { EXPIRED_CREDENTIAL_CODES, identityPoolCredentials } from "./credentials";
 import { isMissingResource, toAwsProblem } from "./errors";
-import type {
-  AwsProblem,
-  ExecutionStatus,
-  ExecutionStep,
-  PipelineClient,
-  StepStatus,
+import {
+  APPROVAL_STATUSES,
+  type ApprovalStatus,
+  type AwsProblem,
+  type ExecutionStatus,
+  type ExecutionStep,
+  type MetricsReport,
+  type ModelPackageDetail,
+  type ModelPackageGroup,
+  type ModelPackageSummary,
+  type PipelineClient,
+  type StepStatus,
 } from "./types";
 
 type HttpHandlerOption = NonNullable<
@@ -239,6 +253,124 @@ export function createSdkPipelineClient(
         ),
       );
     },
+    async executionDefinition(executionArn) {
+      const found = await call(() =>
+        sagemaker.send(
+          new DescribePipelineDefinitionForExecutionCommand({
+            PipelineExecutionArn: executionArn,
+          }),
+        ),
+      );
+      return found.PipelineDefinition ?? "";
+    },
+    async listModelPackageGroups() {
+      const groups: ModelPackageGroup[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await call(() =>
+          sagemaker.send(
+            new ListModelPackageGroupsCommand({
+              SortBy: "CreationTime",
+              SortOrder: "Descending",
+              MaxResults: 100,
+              NextToken: nextToken,
+            }),
+          ),
+        );
+        for (const group of page.ModelPackageGroupSummaryList ?? [])
+          groups.push({
+            name: group.ModelPackageGroupName ?? "",
+            arn: group.ModelPackageGroupArn ?? "",
+            description: group.ModelPackageGroupDescription,
+            creationTime: group.CreationTime,
+          });
+        nextToken = page.NextToken || undefined;
+      } while (nextToken);
+      return groups;
+    },
+    async listModelPackages(groupName) {
+      const packages: ModelPackageSummary[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await call(() =>
+          sagemaker.send(
+            new ListModelPackagesCommand({
+              ModelPackageGroupName: groupName,
+              SortBy: "CreationTime",
+              SortOrder: "Descending",
+              MaxResults: 100,
+              NextToken: nextToken,
+            }),
+          ),
+        );
+        packages.push(...(page.ModelPackageSummaryList ?? []).map(toPackageSummary));
+        nextToken = page.NextToken || undefined;
+      } while (nextToken);
+      // Newest first, whatever order the service kept (versions grow with time).
+      return packages.sort((a, b) => b.version - a.version);
+    },
+    async describeModelPackage(arn) {
+      const found = await call(() =>
+        sagemaker.send(new DescribeModelPackageCommand({ ModelPackageName: arn })),
+      );
+      return toPackageDetail(found);
+    },
+    async updateModelPackage({ arn, approvalStatus, description }) {
+      await call(() =>
+        sagemaker.send(
+          new UpdateModelPackageCommand({
+            ModelPackageArn: arn,
+            ModelApprovalStatus: approvalStatus,
+            ApprovalDescription: description?.trim() || undefined,
+          }),
+        ),
+      );
+    },
+  };
+}
+
+const approvalStatus = (status: string | undefined): ApprovalStatus =>
+  (APPROVAL_STATUSES as readonly string[]).includes(status ?? "")
+    ? (status as ApprovalStatus)
+    : "PendingManualApproval";
+
+function toPackageSummary(
+  summary: SdkModelPackageSummary | DescribeModelPackageCommandOutput,
+): ModelPackageSummary {
+  return {
+    arn: summary.ModelPackageArn ?? "",
+    groupName: summary.ModelPackageGroupName ?? "",
+    version: summary.ModelPackageVersion ?? 0,
+    approvalStatus: approvalStatus(summary.ModelApprovalStatus),
+    status: summary.ModelPackageStatus,
+    creationTime: summary.CreationTime,
+    description: summary.ModelPackageDescription,
+  };
+}
+
+/** Every report ModelMetrics names, as `Kind.Part` (e.g. `ModelQuality.Statistics`) with its URI. */
+function metricsReports(metrics: ModelMetrics | undefined): MetricsReport[] {
+  const reports: MetricsReport[] = [];
+  for (const [kind, parts] of Object.entries(metrics ?? {}))
+    for (const [part, source] of Object.entries((parts ?? {}) as Record<string, unknown>)) {
+      const { S3Uri, ContentType } = (source ?? {}) as { S3Uri?: string; ContentType?: string };
+      if (S3Uri) reports.push({ kind: `${kind}.${part}`, uri: S3Uri, contentType: ContentType });
+    }
+  return reports;
+}
+
+function toPackageDetail(found: DescribeModelPackageCommandOutput): ModelPackageDetail {
+  const container = found.InferenceSpecification?.Containers?.[0];
+  const reports = metricsReports(found.ModelMetrics);
+  return {
+    ...toPackageSummary(found),
+    approvalDescription: found.ApprovalDescription,
+    metricsReports: reports,
+    metricsUri: reports.find((report) => report.kind === "ModelQuality.Statistics")?.uri,
+    customerMetadata: { ...found.CustomerMetadataProperties },
+    modelDataUrl: container?.ModelDataUrl,
+    image: container?.Image,
+    lastModifiedTime: found.LastModifiedTime,
   };
 }
 
@@ -254,18 +386,22 @@ function bodilessRefusal(problem: AwsProblem, bucket: string, key: string): Erro
   });
 }
 
-function toExecutionStep(step: PipelineExecutionStep): ExecutionStep {
+export function toExecutionStep(step: PipelineExecutionStep): ExecutionStep {
   const metadata = step.Metadata;
+  const outcome = metadata?.Condition?.Outcome;
   return {
     name: step.StepName ?? "",
     status: (step.StepStatus ?? "Starting") as StepStatus,
     startTime: step.StartTime,
     endTime: step.EndTime,
-    failureReason: step.FailureReason,
+    failureReason: step.FailureReason || metadata?.Fail?.ErrorMessage,
     jobArn:
       metadata?.TrainingJob?.Arn ??
       metadata?.ProcessingJob?.Arn ??
       metadata?.Model?.Arn ??
-      metadata?.TransformJob?.Arn,
+      metadata?.TransformJob?.Arn ??
+      metadata?.RegisterModel?.Arn,
+    conditionOutcome: outcome === "True" || outcome === "False" ? outcome : undefined,
+    modelPackageArn: metadata?.RegisterModel?.Arn,
   };
 }

@@ -31,6 +31,20 @@ export interface PipelineClient {
   executionParameters(executionArn: string): Promise<Record<string, string>>;
   listExecutionSteps(executionArn: string): Promise<ExecutionStep[]>;
   stopExecution(executionArn: string, clientRequestToken: string): Promise<void>;
+  /** The definition an execution ran (DescribePipelineDefinitionForExecution). */
+  executionDefinition(executionArn: string): Promise<string>;
+
+  // The model registry.
+  listModelPackageGroups(): Promise<ModelPackageGroup[]>;
+  /** A group's versions, newest first. */
+  listModelPackages(groupName: string): Promise<ModelPackageSummary[]>;
+  describeModelPackage(arn: string): Promise<ModelPackageDetail>;
+  /** Approves or rejects a version; `description` is recorded as its approval description. */
+  updateModelPackage(request: {
+    arn: string;
+    approvalStatus: ApprovalStatus;
+    description?: string;
+  }): Promise<void>;
 }
 
 export interface PipelineRequest {
@@ -67,8 +81,52 @@ export interface ExecutionStep {
   startTime?: Date;
   endTime?: Date;
   failureReason?: string;
-  /** Training/processing job or model ARN the step ran, when the service reports it. */
+  /** Training/processing/transform job, model or model package ARN the step made, when reported. */
   jobArn?: string;
+  /** A Condition step's outcome once it has been evaluated: which branch runs. */
+  conditionOutcome?: "True" | "False";
+  /** The version a RegisterModel step created. */
+  modelPackageArn?: string;
+}
+
+export const APPROVAL_STATUSES = ["PendingManualApproval", "Approved", "Rejected"] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+
+export interface ModelPackageGroup {
+  name: string;
+  arn: string;
+  description?: string;
+  creationTime?: Date;
+}
+
+export interface ModelPackageSummary {
+  arn: string;
+  groupName: string;
+  version: number;
+  approvalStatus: ApprovalStatus;
+  /** Pending, InProgress, Completed, Failed, Deleting. */
+  status?: string;
+  creationTime?: Date;
+  description?: string;
+}
+
+/** One report a version's ModelMetrics names, e.g. `ModelQuality.Statistics`. */
+export interface MetricsReport {
+  kind: string;
+  uri: string;
+  contentType?: string;
+}
+
+export interface ModelPackageDetail extends ModelPackageSummary {
+  approvalDescription?: string;
+  /** Every report of ModelMetrics (ModelQuality, ModelDataQuality, Bias, Explainability). */
+  metricsReports: MetricsReport[];
+  /** The model quality statistics (the evaluation report), when the version has one. */
+  metricsUri?: string;
+  customerMetadata: Record<string, string>;
+  modelDataUrl?: string;
+  image?: string;
+  lastModifiedTime?: Date;
 }
 
 export const TERMINAL_STATUSES: readonly string[] = ["Stopped", "Failed", "Succeeded"];

@@ -59,8 +59,15 @@ const VALID_CONFIGS: Record<StepTypeName, Record<string, unknown>> = {
     code: { files: { "xgboost_training.py": "import xgboost\n" } },
     hyperparameters: XGBOOST_HYPERPARAMETERS,
   },
+  XGBoostEvaluation: { code: { files: { "model_evaluation.py": "print('eval')\n" } } },
+  PyTorchEvaluation: { code: { files: { "model_evaluation.py": "print('eval')\n" } } },
+  Condition: {},
+  Fail: {},
   PyTorchModel: {},
   XGBoostModel: {},
+  PyTorchRegisterModel: { modelPackageGroupName: "fraud-models" },
+  XGBoostRegisterModel: { modelPackageGroupName: "fraud-models" },
+  BatchTransform: {},
 };
 
 function validate(type: StepTypeName, overrides: Record<string, unknown> = {}) {
@@ -81,14 +88,21 @@ function defaultsOf(type: StepTypeName): Record<string, unknown> {
 }
 
 describe("STEP_TYPES", () => {
-  it("has the six types, in palette order, with the display names of DESIGN.md §6", () => {
+  it("has the thirteen types, in palette order, with the display names of DESIGN.md §6", () => {
     expect(STEP_TYPES.map((definition) => [definition.type, definition.displayName])).toEqual([
       ["DataLoad", "Data Load"],
       ["TabularPreprocessing", "Tabular Preprocessing"],
       ["PyTorchTraining", "PyTorch Training"],
       ["XGBoostTraining", "XGBoost Training"],
+      ["XGBoostEvaluation", "XGBoost Evaluation"],
+      ["PyTorchEvaluation", "PyTorch Evaluation"],
+      ["Condition", "Condition"],
+      ["Fail", "Fail"],
       ["PyTorchModel", "PyTorch Model"],
       ["XGBoostModel", "XGBoost Model"],
+      ["PyTorchRegisterModel", "PyTorch Register Model"],
+      ["XGBoostRegisterModel", "XGBoost Register Model"],
+      ["BatchTransform", "Batch Transform"],
     ]);
   });
 
@@ -174,6 +188,62 @@ describe("defaults (CATALOG.md)", () => {
     });
   });
 
+  it.each([
+    ["XGBoostEvaluation", "1.7-1", "py3"],
+    ["PyTorchEvaluation", "2.1.0", "py310"],
+  ] as const)("%s (docs/gated-steps.md)", (type, frameworkVersion, pyVersion) => {
+    expect(defaultsOf(type)).toEqual({
+      entryPoint: "model_evaluation.py",
+      code: VALID_CONFIGS[type].code,
+      frameworkVersion,
+      pyVersion,
+      instanceType: "ml.m5.xlarge",
+      instanceCount: 1,
+      volumeSizeGb: 30,
+      propertyFileName: "EvaluationReport",
+      reportFile: "evaluation.json",
+      metrics: [{ name: "auc", jsonPath: "metrics.auc.value" }],
+      env: {},
+      dependsOn: [],
+      retryPolicies: [],
+    });
+  });
+
+  it("Condition and Fail start empty", () => {
+    expect(defaultsOf("Condition")).toEqual({ conditions: [] });
+    expect(defaultsOf("Fail")).toEqual({ errorMessage: [] });
+  });
+
+  it.each(["PyTorchRegisterModel", "XGBoostRegisterModel"] as const)("%s", (type) => {
+    const config = defaultsOf(type);
+    expect(config).toMatchObject({
+      entryPoint: "inference.py",
+      approvalStatus: "PendingManualApproval",
+      contentTypes: ["text/csv"],
+      responseTypes: ["text/csv"],
+      inferenceInstanceTypes: ["ml.m5.large"],
+      transformInstanceTypes: ["ml.m5.large"],
+      customerMetadata: {},
+      retryPolicies: [],
+    });
+    // Versions default to the upstream training step's, at compile time.
+    expect(config.frameworkVersion).toBeUndefined();
+    expect(config.code).toBeUndefined();
+  });
+
+  it("BatchTransform", () => {
+    const config = defaultsOf("BatchTransform");
+    expect(config).toMatchObject({
+      inputFolder: "test/",
+      contentType: "text/csv",
+      splitType: "Line",
+      instanceType: "ml.m5.large",
+      instanceCount: 1,
+      retryPolicies: [],
+    });
+    expect(config.outputPath).toBeUndefined();
+  });
+
   it("the metric presets are logger style and label style, one numeric group each", () => {
     expect(LOGGER_STYLE_METRICS).toEqual([
       { name: "Train Loss", regex: "train_loss=([0-9\\.]+)" },
@@ -222,7 +292,12 @@ describe("specs and contracts", () => {
   );
 
   it("processing outputs expose ProcessingOutputConfig.Outputs['<name>'].S3Output.S3Uri", () => {
-    for (const type of ["DataLoad", "TabularPreprocessing"] as const) {
+    for (const type of [
+      "DataLoad",
+      "TabularPreprocessing",
+      "XGBoostEvaluation",
+      "PyTorchEvaluation",
+    ] as const) {
       for (const output of definitionOf(type).outputs)
         expect(output.propertyPath).toBe(
           `ProcessingOutputConfig.Outputs['${output.logicalName}'].S3Output.S3Uri`,
@@ -263,9 +338,11 @@ describe("specs and contracts", () => {
     );
   });
 
-  it("the entry point default of the contract equals the config default", () => {
+  it("the entry point default of the contract equals the config default (none without a container)", () => {
     for (const definition of STEP_TYPES)
-      expect(defaultsOf(definition.type).entryPoint).toBe(definition.contract.entryPointDefault);
+      expect(defaultsOf(definition.type).entryPoint ?? "", definition.type).toBe(
+        definition.contract.entryPointDefault,
+      );
   });
 });
 
@@ -322,8 +399,29 @@ describe("field labels (DESIGN.md §6)", () => {
       "maxRuntimeSeconds",
       "outputPath",
     ],
+    XGBoostEvaluation: [
+      "entryPoint",
+      "instanceType",
+      "instanceCount",
+      "volumeSizeGb",
+      "frameworkVersion",
+      "pyVersion",
+    ],
+    PyTorchEvaluation: [
+      "entryPoint",
+      "instanceType",
+      "instanceCount",
+      "volumeSizeGb",
+      "frameworkVersion",
+      "pyVersion",
+    ],
+    Condition: [],
+    Fail: [],
     PyTorchModel: ["entryPoint", "instanceType", "frameworkVersion", "pyVersion"],
     XGBoostModel: ["entryPoint", "instanceType", "frameworkVersion", "pyVersion"],
+    PyTorchRegisterModel: ["entryPoint", "frameworkVersion", "pyVersion"],
+    XGBoostRegisterModel: ["entryPoint", "frameworkVersion", "pyVersion"],
+    BatchTransform: ["instanceType", "instanceCount", "outputPath"],
   };
 
   it.each(Object.entries(FIELDS_BY_TYPE))("%s has the contract labels", (type, fields) => {
@@ -680,12 +778,25 @@ describe("defaultStepName", () => {
 });
 
 describe("starter files", () => {
-  it("give every step type a script named as its default entry point", async () => {
+  it("give every step type with a container a script named as its default entry point, the others none", async () => {
     const { STARTER_FILES, STEP_TYPES } = await import("./index");
     for (const definition of STEP_TYPES) {
-      expect(Object.keys(STARTER_FILES[definition.type])).toEqual([
-        definition.contract.entryPointDefault,
-      ]);
+      const entryPoint = definition.contract.entryPointDefault;
+      expect(Object.keys(STARTER_FILES[definition.type]), definition.type).toEqual(
+        entryPoint ? [entryPoint] : [],
+      );
+      expect(definition.framework === null, definition.type).toBe(entryPoint === "");
+    }
+  });
+
+  it("the evaluation starters unpack the model, read test/ and write evaluation.json with metrics.auc.value", async () => {
+    const { STARTER_FILES } = await import("./index");
+    for (const type of ["XGBoostEvaluation", "PyTorchEvaluation"] as const) {
+      const script = STARTER_FILES[type]["model_evaluation.py"] ?? "";
+      expect(script).toContain('tarfile.open(MODEL_DIR / "model.tar.gz")');
+      expect(script).toContain('Path("/opt/ml/processing/input/eval_data") / "test"');
+      expect(script).toContain('open(REPORT_DIR / "evaluation.json", "w")');
+      expect(script).toContain('"auc": {"value": float(auc)}');
     }
   });
 });

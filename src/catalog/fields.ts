@@ -20,7 +20,11 @@ export type FieldKind =
   | "code"
   | "metrics"
   | "hyperparameters"
-  | "group";
+  | "group"
+  | "evaluationMetrics"
+  | "conditions"
+  | "message"
+  | "retryPolicies";
 
 /** How a config field is presented: the forms read this, so the schema stays the single source. */
 export interface FieldMeta {

@@ -163,11 +163,137 @@ def output_fn(prediction, accept):
     return json.dumps(prediction)
 `;
 
-export const STARTER_FILES: Record<StepTypeName, Record<string, string>> = {
+// Both evaluation starters unpack the archive the training starter saves (model.tar.gz holds what
+// it wrote under /opt/ml/model), score the test/ split and write the report conditions read.
+const XGBOOST_EVALUATION = `"""Scores the trained XGBoost model on the test split and writes evaluation.json."""
+import json
+import os
+import tarfile
+from pathlib import Path
+
+import numpy as np
+import xgboost as xgb
+from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
+
+MODEL_DIR = Path("/opt/ml/processing/input/model")
+TEST_DIR = Path("/opt/ml/processing/input/eval_data") / "test"
+REPORT_DIR = Path("/opt/ml/processing/output/evaluation")
+
+
+def load_test():
+    """The test split's first CSV (label in the first column), or random rows when it has none."""
+    files = sorted(TEST_DIR.glob("*.csv"))
+    # TODO: read your files as training does; the random rows only let the starter run end to end.
+    rows = np.loadtxt(files[0], delimiter=",", ndmin=2) if files else np.random.rand(64, 3).round()
+    return rows[:, 1:], rows[:, 0]
+
+
+if __name__ == "__main__":
+    # The model input is the training job's model.tar.gz: unpack it next to itself.
+    with tarfile.open(MODEL_DIR / "model.tar.gz") as archive:
+        archive.extractall(MODEL_DIR)
+    booster = xgb.Booster()
+    booster.load_model(str(MODEL_DIR / "xgboost_model.bst"))
+    features, labels = load_test()
+    probs = booster.predict(xgb.DMatrix(features))
+    predictions = probs >= 0.5
+    # AUC is undefined for a single-class test set: report chance level.
+    auc = roc_auc_score(labels, probs) if len(np.unique(labels)) > 1 else 0.5
+    report = {
+        "metrics": {
+            "auc": {"value": float(auc)},
+            "f1": {"value": float(f1_score(labels, predictions, zero_division=0))},
+            "accuracy": {"value": float(accuracy_score(labels, predictions))},
+        }
+    }
+    REPORT_DIR.mkdir(parents=True, exist_ok=True)
+    with open(REPORT_DIR / "evaluation.json", "w") as f:
+        json.dump(report, f)
+    for name in os.environ.get("EVAL_METRIC_CHOICES", "auc").split(","):
+        print(f"{name}={report['metrics'][name.strip()]['value']:.4f}")
+`;
+
+const PYTORCH_EVALUATION = `"""Scores the trained PyTorch model on the test split and writes evaluation.json."""
+import json
+import os
+import tarfile
+from pathlib import Path
+
+import numpy as np
+import torch
+from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
+from torch import nn
+
+MODEL_DIR = Path("/opt/ml/processing/input/model")
+TEST_DIR = Path("/opt/ml/processing/input/eval_data") / "test"
+REPORT_DIR = Path("/opt/ml/processing/output/evaluation")
+
+
+class Model(nn.Module):
+    """The training script's model: keep the two alike."""
+
+    def __init__(self, features: int):
+        super().__init__()
+        self.layers = nn.Sequential(nn.Linear(features, 32), nn.ReLU(), nn.Linear(32, 1))
+
+    def forward(self, x):
+        return self.layers(x)
+
+
+def load_test():
+    """The test split's first CSV (label in the first column), or random rows when it has none."""
+    files = sorted(TEST_DIR.glob("*.csv"))
+    # TODO: read your files as training does; the random rows only let the starter run end to end.
+    if files:
+        rows = np.loadtxt(files[0], delimiter=",", ndmin=2)
+        return rows[:, 1:], rows[:, 0]
+    return np.random.randn(64, 4), np.random.randint(0, 2, 64)
+
+
+if __name__ == "__main__":
+    # The model input is the training job's model.tar.gz: unpack it next to itself.
+    with tarfile.open(MODEL_DIR / "model.tar.gz") as archive:
+        archive.extractall(MODEL_DIR)
+    model = Model(features=4)
+    model.load_state_dict(torch.load(MODEL_DIR / "model.pth", map_location="cpu"))
+    model.eval()
+    features, labels = load_test()
+    with torch.no_grad():
+        logits = model(torch.tensor(features, dtype=torch.float32))
+    probs = torch.sigmoid(logits).flatten().numpy()
+    predictions = probs >= 0.5
+    # AUC is undefined for a single-class test set: report chance level.
+    auc = roc_auc_score(labels, probs) if len(np.unique(labels)) > 1 else 0.5
+    report = {
+        "metrics": {
+            "auc": {"value": float(auc)},
+            "f1": {"value": float(f1_score(labels, predictions, zero_division=0))},
+            "accuracy": {"value": float(accuracy_score(labels, predictions))},
+        }
+    }
+    REPORT_DIR.mkdir(parents=True, exist_ok=True)
+    with open(REPORT_DIR / "evaluation.json", "w") as f:
+        json.dump(report, f)
+    for name in os.environ.get("EVAL_METRIC_CHOICES", "auc").split(","):
+        print(f"{name}={report['metrics'][name.strip()]['value']:.4f}")
+`;
+
+/**
+ * Each step type's starter files, keyed by type: a script for every step with a container, none
+ * for Condition, Fail and Batch Transform (they run no code of the user's).
+ */
+export const STARTER_FILES: { readonly [T in StepTypeName]: Readonly<Record<string, string>> } = {
   DataLoad: { "data_loading.py": DATA_LOAD },
   TabularPreprocessing: { "tabular_preprocessing.py": PREPROCESSING },
   PyTorchTraining: { "train.py": PYTORCH_TRAIN },
   XGBoostTraining: { "xgboost_training.py": XGBOOST_TRAIN },
+  XGBoostEvaluation: { "model_evaluation.py": XGBOOST_EVALUATION },
+  PyTorchEvaluation: { "model_evaluation.py": PYTORCH_EVALUATION },
+  Condition: {},
+  Fail: {},
   PyTorchModel: { "inference.py": INFERENCE },
   XGBoostModel: { "inference.py": INFERENCE },
+  PyTorchRegisterModel: { "inference.py": INFERENCE },
+  XGBoostRegisterModel: { "inference.py": INFERENCE },
+  BatchTransform: {},
 };

@@ -12,10 +12,20 @@ export type StepTypeName =
   | "TabularPreprocessing"
   | "PyTorchTraining"
   | "XGBoostTraining"
+  | "XGBoostEvaluation"
+  | "PyTorchEvaluation"
+  | "Condition"
+  | "Fail"
   | "PyTorchModel"
-  | "XGBoostModel";
-export type StepCategory = "Data" | "Processing" | "Training" | "Model";
-export type SageMakerStepKind = "Processing" | "Training" | "Model";
+  | "XGBoostModel"
+  | "PyTorchRegisterModel"
+  | "XGBoostRegisterModel"
+  | "BatchTransform";
+export type StepCategory =
+  "Data" | "Processing" | "Training" | "Evaluation" | "Control" | "Model" | "Deploy";
+/** The definition `Type` a step type renders as (a model step renders as several). */
+export type SageMakerStepKind =
+  "Processing" | "Training" | "Model" | "Condition" | "Fail" | "RegisterModel" | "Transform";
 
 /** An input a step needs, by logical name. */
 export interface DependencySpec {
@@ -64,8 +74,8 @@ export interface StepTypeDefinition<Config = Record<string, unknown>> {
   displayName: string;
   category: StepCategory;
   sagemakerKind: SageMakerStepKind;
-  /** The image family the step runs on. */
-  framework: Framework;
+  /** The image family the step runs on; null for steps without a container (Condition, Fail, Transform). */
+  framework: Framework | null;
   jobTypes?: JobTypeSpec;
   description: string;
   dependencies: DependencySpec[];

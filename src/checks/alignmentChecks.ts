@@ -1,7 +1,9 @@
-import type { StepTypeDefinition } from "../catalog";
+import type { OutputSpec, SageMakerStepKind, StepTypeDefinition } from "../catalog";
 import { closest, pieceAt } from "./containerPaths";
 import { list, type Finding, type StepScripts } from "./context";
 import { lineCanMatch, metricExample, printedLines } from "./metricSamples";
+import { writtenModelFiles } from "./contents";
+import type { CheckProfile } from "./profiles";
 import { MODEL_DIR } from "./provision";
 import { placeOf } from "./syntax";
 
@@ -16,10 +18,7 @@ function metricRegex(source: string): RegExp | null {
 
 /** Each metric definition must be able to match some line the script prints or logs. */
 export function metricFindings(step: StepScripts): Finding[] {
-  const metrics = (step.provision.resolved.config.metricDefinitions ?? []) as {
-    name: string;
-    regex: string;
-  }[];
+  const metrics = step.provision.metricDefinitions;
   const printed = step.scripts.flatMap(printedLines);
   const found: Finding[] = [];
   metrics.forEach((metric, index) => {
@@ -52,11 +51,29 @@ const TRAINING_PROPERTIES: Record<string, string> = {
   processing_output: "OutputDataConfig.S3OutputPath",
 };
 
+/** The property path each kind of SageMaker step exposes an output of a given logical name under. */
+const EXPOSED: { readonly [K in SageMakerStepKind]: (output: OutputSpec) => string | undefined } = {
+  Processing: (output) => `ProcessingOutputConfig.Outputs['${output.logicalName}'].S3Output.S3Uri`,
+  Training: (output) => TRAINING_PROPERTIES[output.outputType],
+  Model: () => "ModelName",
+  RegisterModel: () => "ModelPackageArn",
+  Transform: () => "TransformOutput.S3OutputPath",
+  Condition: () => undefined,
+  Fail: () => undefined,
+};
+
 /** Contract ↔ spec: every input and output named alike on both sides, paths under the allowed roots, valid property paths. */
 export function specAlignmentFindings(
-  definition: StepTypeDefinition<Record<string, unknown>>,
+  definition: Pick<
+    StepTypeDefinition,
+    "type" | "contract" | "dependencies" | "outputs" | "sagemakerKind"
+  >,
+  profile: CheckProfile,
 ): Finding[] {
   const { contract, dependencies, outputs, sagemakerKind } = definition;
+  // A step without a container has no contract to align.
+  if (!profile.role) return [];
+  const outside = new Set(profile.outsideContainer ?? []);
   const problems: string[] = [];
   for (const name of Object.keys(contract.inputPaths))
     if (
@@ -65,7 +82,7 @@ export function specAlignmentFindings(
     )
       problems.push(`contract input ${name} is no dependency of the spec`);
   for (const dependency of dependencies)
-    if (!(dependency.logicalName in contract.inputPaths))
+    if (!outside.has(dependency.logicalName) && !(dependency.logicalName in contract.inputPaths))
       problems.push(`dependency ${dependency.logicalName} has no container path in the contract`);
   for (const name of Object.keys(contract.outputPaths))
     if (!outputs.some((output) => output.logicalName === name))
@@ -73,12 +90,7 @@ export function specAlignmentFindings(
   for (const output of outputs) {
     if (output.outputType !== "custom_property" && !(output.logicalName in contract.outputPaths))
       problems.push(`output ${output.logicalName} has no container path in the contract`);
-    const expected =
-      sagemakerKind === "Processing"
-        ? `ProcessingOutputConfig.Outputs['${output.logicalName}'].S3Output.S3Uri`
-        : sagemakerKind === "Training"
-          ? TRAINING_PROPERTIES[output.outputType]
-          : "ModelName";
+    const expected = EXPOSED[sagemakerKind](output);
     if (output.propertyPath !== expected)
       problems.push(
         `output ${output.logicalName} has property path ${output.propertyPath}; a ${sagemakerKind} step exposes ${expected ?? "no such output"}`,
@@ -145,21 +157,6 @@ export function handlerFindings(step: StepScripts): Finding[] {
         "no model_fn(model_dir): the PyTorch serving container then loads only a TorchScript model.pt",
     });
   return found;
-}
-
-/** The top-level names the training step writes under the model directory, or `null` when not known. */
-function writtenModelFiles(training: StepScripts): Set<string> | null {
-  const names = new Set<string>();
-  for (const script of training.scripts)
-    for (const use of script.paths) {
-      const { text, open } = use.value;
-      if (text !== MODEL_DIR && !text.startsWith(`${MODEL_DIR}/`)) continue;
-      const rest = text.slice(MODEL_DIR.length + 1);
-      // `MODEL_DIR / name` with `name` unknown: the training script may write anything there.
-      if (open && !rest.includes("/")) return null;
-      if (rest) names.add(rest.split("/")[0] as string);
-    }
-  return names.size > 0 ? names : null;
 }
 
 /** Files the inference script loads from the model directory must be ones the training script writes there. */

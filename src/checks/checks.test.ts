@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { stepType } from "../catalog";
+import { STEP_TYPES, stepType } from "../catalog";
 import { loadPythonParser } from "../cli/pythonParser";
 import { specAlignmentFindings } from "./alignmentChecks";
 import { closest, editDistance, pathProblem } from "./containerPaths";
 import { lineCanMatch, metricExample, printedLines } from "./metricSamples";
+import { CHECK_PROFILES } from "./profiles";
+import { jsonPathSegments, leafPaths, missAt, ShapeReader } from "./reportShape";
 import { readScript } from "./scriptFacts";
 import type { PythonParser } from "./syntax";
 
@@ -89,15 +91,11 @@ describe("metric regexes against printed lines", () => {
 
 describe("contract ↔ spec alignment", () => {
   it("holds for every catalog step type", () => {
-    for (const type of [
-      "DataLoad",
-      "TabularPreprocessing",
-      "PyTorchTraining",
-      "XGBoostTraining",
-      "PyTorchModel",
-      "XGBoostModel",
-    ])
-      expect(specAlignmentFindings(stepType(type)!)).toEqual([]);
+    for (const definition of STEP_TYPES)
+      expect(
+        specAlignmentFindings(definition, CHECK_PROFILES[definition.type]),
+        definition.type,
+      ).toEqual([]);
   });
 
   it("finds a contract output without a spec output, a wrong property path and a path outside the roots", () => {
@@ -110,11 +108,71 @@ describe("contract ↔ spec alignment", () => {
         propertyPath: "ModelArtifacts.S3ModelArtifacts",
       })),
     };
-    expect(specAlignmentFindings(broken).map((finding) => finding.message)).toEqual([
+    expect(
+      specAlignmentFindings(broken, CHECK_PROFILES.TabularPreprocessing).map(
+        (finding) => finding.message,
+      ),
+    ).toEqual([
       "TabularPreprocessing: contract output processed is no output of the spec",
       "TabularPreprocessing: output processed_data has no container path in the contract",
       "TabularPreprocessing: output processed_data has property path ModelArtifacts.S3ModelArtifacts; a Processing step exposes ProcessingOutputConfig.Outputs['processed_data'].S3Output.S3Uri",
       "TabularPreprocessing: container path /tmp/out is outside /opt/ml/processing/, /opt/ml/input/data, /opt/ml/model, /opt/ml/output/data and /opt/ml/checkpoints",
     ]);
+  });
+});
+
+describe("the JSON a script writes (report shapes)", () => {
+  const shapeOf = (source: string, name = "report") => {
+    const facts = readScript(parser, "e.py", `${source}\njson.dump(${name}, f)\n`);
+    const dumped = facts.calls.find((call) => call.text.startsWith("json.dump"));
+    return new ShapeReader(facts).shape(
+      dumped?.childForFieldName("arguments")?.namedChild(0) ?? null,
+    );
+  };
+  const paths = (source: string) => leafPaths(shapeOf(source)).sort();
+
+  it("reads dict literals, splats, dict(), comprehensions over literal keys and local functions", () => {
+    expect(
+      paths(
+        [
+          'BASE = {"rows": 10}',
+          'NAMES = ("auc", "f1")',
+          "def scores():",
+          '    return {name: {"value": 0.5} for name in NAMES}',
+          'report = {"metrics": scores(), **BASE, "extra": dict(a=1, b=[1, 2])}',
+        ].join("\n"),
+      ),
+    ).toEqual(["extra.a", "extra.b[0]", "metrics.auc.value", "metrics.f1.value", "rows"]);
+  });
+
+  it("follows assignments by key and update() after the dict is made", () => {
+    expect(
+      paths(
+        [
+          "report = {}",
+          'report["metrics"] = {}',
+          'report["metrics"]["auc"] = {"value": float(x)}',
+          'report["metrics"].update(f1={"value": 1}, **{"loss": {"value": 2}})',
+          'report.update({"rows": len(x)})',
+        ].join("\n"),
+      ),
+    ).toEqual(["metrics.auc.value", "metrics.f1.value", "metrics.loss.value", "rows"]);
+  });
+
+  it("says where the path stops, what is there, and gives up on what it cannot follow", () => {
+    const shape = shapeOf('report = {"metrics": {"auc": {"value": 0.9}}}');
+    expect(missAt(shape, "metrics.auc.value")).toBeNull();
+    expect(missAt(shape, "metrics.acu.value")).toMatchObject({
+      found: "metrics",
+      reason: "missing",
+      siblings: ["auc"],
+      segment: "acu",
+    });
+    expect(missAt(shape, "metrics.auc")).toMatchObject({ reason: "an-object" });
+    expect(missAt(shape, "metrics.auc.value.x")).toMatchObject({ reason: "not-an-object" });
+    // A call the checks do not know may return any dict; a key they cannot read, any key.
+    expect(missAt(shapeOf("report = build(x)"), "metrics.anything")).toBeNull();
+    expect(missAt(shapeOf('report = {"metrics": {k: 1}}'), "metrics.anything")).toBeNull();
+    expect(jsonPathSegments("scores[2].f1.value")).toEqual(["scores", 2, "f1", "value"]);
   });
 });

@@ -61,7 +61,22 @@ const isPlatformEnv = (name: string) =>
 
 /** Container paths the script writes that the container does not have (typos), with a fix. */
 export function pathFindings(step: StepScripts): Finding[] {
-  const { openDirs, knownPaths } = step.provision;
+  const { knownPaths } = step.provision;
+  // A folder the script unpacks an archive into is its own, where its parent exists.
+  const madeDirs = step.scripts.flatMap((script) =>
+    script.extractions.flatMap((extraction) =>
+      (extraction.targets ?? []).filter(
+        (target) =>
+          target.startsWith("/opt/ml/") &&
+          pathProblem(
+            target.slice(0, target.lastIndexOf("/")),
+            step.provision.openDirs,
+            knownPaths,
+          ) === null,
+      ),
+    ),
+  );
+  const openDirs = [...step.provision.openDirs, ...madeDirs];
   const found: Finding[] = [];
   const seen = new Set<string>();
   for (const script of step.scripts) {
@@ -163,7 +178,7 @@ export function portFindings(step: StepScripts): Finding[] {
   const found: Finding[] = [];
   for (const input of step.provision.inputs) {
     const readIt = usesPath(step, input.path);
-    if (input.linked && !readIt && step.provision.kind === "Processing") {
+    if (input.linked && !readIt && step.provision.container === "processing") {
       found.push({
         code: "PD503",
         severity: "warning",
@@ -188,7 +203,7 @@ export function portFindings(step: StepScripts): Finding[] {
       });
     }
   }
-  if (step.provision.kind === "Processing") {
+  if (step.provision.container === "processing") {
     for (const output of step.provision.outputs) {
       if (!output.linked || usesPath(step, output.path)) continue;
       found.push({
@@ -211,7 +226,7 @@ export function envFindings(step: StepScripts): Finding[] {
   for (const script of step.scripts) {
     for (const read of script.envReads) {
       const name = read.name;
-      if (step.provision.kind === "Training" && name.startsWith("SM_CHANNEL_")) {
+      if (step.provision.container === "training" && name.startsWith("SM_CHANNEL_")) {
         if (channelEnv.has(name)) continue;
         const match = closest(name, channelEnv.keys());
         found.push({

@@ -13,10 +13,14 @@ import {
   portFindings,
   trainingContractFindings,
 } from "./contractChecks";
+import type { CheckContext } from "./contents";
+import { designFindings } from "./designChecks";
+import { evaluationFindings } from "./evaluationChecks";
 import { hyperparameterFindings } from "./hyperparameterChecks";
 import { pytorchPatternFindings, xgboostPatternFindings } from "./patternChecks";
 import { MODEL_DIR, stepProvisions, type StepProvision } from "./provision";
 import { readScript, type ScriptFacts } from "./scriptFacts";
+import { upstreamFindings } from "./upstreamChecks";
 import type { PythonParser, SyntaxNode } from "./syntax";
 import { parameterName } from "./bindings";
 
@@ -38,11 +42,8 @@ function inferenceSeeds(root: SyntaxNode): Record<string, string> {
   return {};
 }
 
-function stepFindings(
-  step: StepScripts,
-  scriptsOf: (stepId: string) => StepScripts | undefined,
-): Finding[] {
-  const { kind, framework } = step.provision;
+function stepFindings(step: StepScripts, context: CheckContext): Finding[] {
+  const { role, profile, resolved } = step.provision;
   const syntax = step.scripts.flatMap((script): Finding[] =>
     script.syntaxError
       ? [
@@ -59,26 +60,39 @@ function stepFindings(
   // What a broken file does is a guess; the other checks would only add noise until it parses.
   if (syntax.length > 0) return syntax;
   const findings: Finding[] = [
-    ...specAlignmentFindings(step.provision.resolved.definition),
+    ...specAlignmentFindings(resolved.definition, profile),
     ...pathFindings(step),
     ...envFindings(step),
     ...portFindings(step),
+    ...upstreamFindings(step, context),
   ];
-  if (kind === "Training") {
-    findings.push(
-      ...trainingContractFindings(step),
-      ...(framework === "xgboost" ? xgboostPatternFindings(step) : pytorchPatternFindings(step)),
-      ...hyperparameterFindings(step),
-      ...metricFindings(step),
-    );
-  } else if (kind === "Model") {
-    const upstream = step.design.edges.find(
-      (edge) => edge.to.step === step.provision.resolved.step.id && edge.to.input === "model_data",
-    );
-    findings.push(
-      ...handlerFindings(step),
-      ...modelFileFindings(step, upstream && scriptsOf(upstream.from.step)),
-    );
+  switch (role) {
+    case "training":
+      findings.push(
+        ...trainingContractFindings(step),
+        ...(profile.patterns === "xgboost"
+          ? xgboostPatternFindings(step)
+          : pytorchPatternFindings(step)),
+        ...hyperparameterFindings(step),
+        ...metricFindings(step),
+      );
+      break;
+    case "inference": {
+      const id = resolved.step.id;
+      const edge = step.design.edges.find(
+        (candidate) => candidate.to.step === id && candidate.to.input === "model_data",
+      );
+      findings.push(
+        ...handlerFindings(step),
+        ...modelFileFindings(step, edge && context.scripts.get(edge.from.step)),
+      );
+      break;
+    }
+    case "evaluation":
+      findings.push(...evaluationFindings(step, resolved, context));
+      break;
+    case "processing":
+      break;
   }
   return findings;
 }
@@ -89,7 +103,7 @@ function readStep(design: Design, parser: PythonParser, provision: StepProvision
     .sort((a, b) =>
       a === provision.entryPoint ? -1 : b === provision.entryPoint ? 1 : a < b ? -1 : 1,
     );
-  const seeds = provision.kind === "Model" ? inferenceSeeds : undefined;
+  const seeds = provision.role === "inference" ? inferenceSeeds : undefined;
   const scripts = names.map((name) =>
     readScript(parser, name, provision.files[name] as string, seeds),
   );
@@ -103,8 +117,10 @@ function readStep(design: Design, parser: PythonParser, provision: StepProvision
 
 /**
  * The script checks of every step with inline code (DESIGN.md §1 `src/checks`): contract paths
- * and env, framework patterns, hyperparameters, and spec ↔ design alignment incl. metric regexes.
- * Each finding is located in its file (`file`, `line`, `column`) where it has a line.
+ * and env, framework patterns, hyperparameters, spec ↔ design alignment incl. metric regexes,
+ * and across steps what each link brings (the preprocessing splits, the model archive's files,
+ * the evaluation report's metrics the conditions read). Each finding is located in its file
+ * (`file`, `line`, `column`) where it has a line, or on the config field it concerns.
  */
 export function checkScripts(design: Design, parser: PythonParser): Diagnostic[] {
   const { resolved } = validateDesign(design);
@@ -116,10 +132,16 @@ export function checkScripts(design: Design, parser: PythonParser): Diagnostic[]
         provision.entryPoint.endsWith(".py") && provision.entryPoint in provision.files,
     )
     .map((provision) => readStep(design, parser, provision));
-  const byId = new Map(steps.map((step) => [step.provision.resolved.step.id, step]));
-  return steps.flatMap((step) =>
-    stepFindings(step, (id) => byId.get(id)).map((finding) => toDiagnostic(step, finding)),
-  );
+  const context: CheckContext = {
+    resolved,
+    scripts: new Map(steps.map((step) => [step.provision.resolved.step.id, step])),
+  };
+  return [
+    ...steps.flatMap((step) =>
+      stepFindings(step, context).map((finding) => toDiagnostic(step, finding)),
+    ),
+    ...designFindings(design, context),
+  ];
 }
 
 export type { ScriptFacts };

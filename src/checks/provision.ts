@@ -1,7 +1,14 @@
-import { XGBOOST_DATA_CHANNELS, type StepCode, type XGBoostTrainingConfig } from "../catalog";
+import { XGBOOST_DATA_CHANNELS, type Framework, type MetricDefinition } from "../catalog";
 import type { CompileResult, ResolvedStep } from "../compiler";
 import { xgboostHyperparameters } from "../compiler/steps/xgboostHyperparameters";
 import type { Design } from "../model";
+import {
+  CHECK_PROFILES,
+  containerOf,
+  type CheckProfile,
+  type Container,
+  type ScriptRole,
+} from "./profiles";
 
 export const CHANNEL_ROOT = "/opt/ml/input/data";
 export const MODEL_DIR = "/opt/ml/model";
@@ -18,18 +25,26 @@ export interface ContractPort {
   name: string;
   path: string;
   linked: boolean;
+  /** For an input: the step output the link brings (what it holds is that step's to say). */
+  source?: { stepId: string; output: string };
 }
 
 /** What a step's container is given: the compiler's channels, inputs, env and hyperparameters. */
 export interface StepProvision {
   resolved: ResolvedStep;
-  kind: "Processing" | "Training" | "Model";
-  framework: string;
+  /** What the step's code is (its type's check profile). */
+  role: ScriptRole;
+  container: Container;
+  profile: CheckProfile;
+  /** The image family; `null` never reaches here (types without a container have no code). */
+  framework: Framework;
   files: Record<string, string>;
   entryPoint: string;
   channels: Channel[];
   inputs: ContractPort[];
   outputs: ContractPort[];
+  /** Container folders a link fills with another step's output (for a training job, its channels). */
+  upstream: { name: string; path: string; source: { stepId: string; output: string } }[];
   /** Directories whose contents the script chooses (a channel, the model dir); anything below is fine. */
   openDirs: string[];
   /** Files and directories SageMaker itself provides below /opt/ml. */
@@ -42,6 +57,8 @@ export interface StepProvision {
   hyperparameters: Set<string>;
   /** The keys the user set (the reverse check only asks about these). */
   userHyperparameters: string[];
+  /** A training step's metric definitions (the regexes its log lines must match). */
+  metricDefinitions: readonly MetricDefinition[];
 }
 
 const TRAINING_KNOWN = [
@@ -80,6 +97,26 @@ function compiledArguments(
   return step?.Arguments ?? null;
 }
 
+/** Inline files of a step's code, when its code is inline. */
+export function inlineFiles(resolved: ResolvedStep): Record<string, string> | undefined {
+  const code = "code" in resolved.config ? resolved.config.code : undefined;
+  return code && "files" in code ? code.files : undefined;
+}
+
+/** The keys the compiler gives a training step's hyperparameters, or none for other steps. */
+function hyperparameterKeys(resolved: ResolvedStep): { all: string[]; user: string[] } {
+  if (resolved.type === "XGBoostTraining")
+    return {
+      all: Object.keys(xgboostHyperparameters(resolved.config)),
+      user: Object.keys(resolved.config.hyperparameters),
+    };
+  if (resolved.type === "PyTorchTraining") {
+    const user = Object.keys(resolved.config.hyperparameters);
+    return { all: user, user };
+  }
+  return { all: [], user: [] };
+}
+
 /**
  * The provision of each step with inline code, from the catalog contract, the links of the
  * design and, when it compiles, the compiled definition (the env and channels the service gets).
@@ -89,72 +126,96 @@ export function stepProvisions(
   resolved: Map<string, ResolvedStep>,
   compiled: CompileResult,
 ): StepProvision[] {
-  const linkedInputs = new Set(design.edges.map((edge) => `${edge.to.step}\u0000${edge.to.input}`));
+  const feeding = new Map(
+    design.edges.map((edge) => [`${edge.to.step}\u0000${edge.to.input}`, edge.from] as const),
+  );
   const linkedOutputs = new Set(
     design.edges.map((edge) => `${edge.from.step}\u0000${edge.from.output}`),
   );
   const provisions: StepProvision[] = [];
   for (const step of design.steps) {
     const found = resolved.get(step.id);
-    const code = found?.config.code as StepCode | undefined;
-    if (!found || !code || !("files" in code)) continue;
+    if (!found) continue;
+    const profile = CHECK_PROFILES[found.type];
+    const files = inlineFiles(found);
     const { definition, config } = found;
+    if (!profile.role || !files || !definition.framework || !("entryPoint" in config)) continue;
+    const role = profile.role;
+    const container = containerOf(role);
     const contract = definition.contract;
-    const kind = definition.sagemakerKind;
-    const fed = (name: string) =>
-      linkedInputs.has(`${step.id}\u0000${name}`) ||
-      (name === "INPUT_DATA" && config.inputDataUri !== undefined);
     const inputs = Object.entries(contract.inputPaths)
-      .filter(([name]) => kind === "Processing" || name === "model_data")
-      .map(([name, path]) => ({ name, path, linked: fed(name) }));
+      .filter(() => container !== "training")
+      .map(([name, path]): ContractPort => {
+        const from = feeding.get(`${step.id}\u0000${name}`);
+        const configured =
+          name === "INPUT_DATA" &&
+          found.type === "DataLoad" &&
+          found.config.inputDataUri !== undefined;
+        return {
+          name,
+          path,
+          linked: from !== undefined || configured,
+          ...(from ? { source: { stepId: from.step, output: from.output } } : {}),
+        };
+      });
     const outputs = Object.entries(contract.outputPaths).map(([name, path]) => ({
       name,
       path,
       linked: linkedOutputs.has(`${step.id}\u0000${name}`),
     }));
     const args = compiledArguments(compiled, step.name);
-    const channels = trainingChannels(kind, definition.framework, args);
+    const channels = trainingChannels(container, definition.framework, args);
+    // A training job sees a link's data as a channel; XGBoost's input is split over three of them.
+    const upstream = Object.entries(contract.inputPaths).flatMap(([name, path]) => {
+      const from = feeding.get(`${step.id}\u0000${name}`);
+      const reaches =
+        container === "processing" ||
+        (container === "training" && channels.some((channel) => channel.path === path));
+      return from && reaches
+        ? [{ name, path, source: { stepId: from.step, output: from.output } }]
+        : [];
+    });
     const env = args ? new Set(Object.keys((args.Environment as object | undefined) ?? {})) : null;
-    const userEnv = new Set(Object.keys((config.env as Record<string, string> | undefined) ?? {}));
+    const userEnv = new Set(Object.keys("env" in config ? config.env : {}));
     const expectedEnv = [
       ...contract.requiredEnv.map((name) => ({ name, reason: "the step's contract requires it" })),
       ...[...(env ?? [])]
         .filter((name) => !userEnv.has(name) && !contract.requiredEnv.includes(name))
         .map((name) => ({ name, reason: "the step's settings set it" })),
     ];
-    const userHyperparameters = Object.keys((config.hyperparameters as object | undefined) ?? {});
-    const checkpoint = config.checkpoint as { enabled: boolean; localPath: string } | undefined;
+    const keys = hyperparameterKeys(found);
+    const checkpoint = "checkpoint" in config ? config.checkpoint : undefined;
     provisions.push({
       resolved: found,
-      kind,
+      role,
+      container,
+      profile,
       framework: definition.framework,
-      files: code.files,
-      entryPoint: String(config.entryPoint),
+      files,
+      entryPoint: config.entryPoint,
       channels,
       inputs,
       outputs,
+      upstream,
       openDirs: [
         // The config channel holds only hyperparameters.json (a known path below).
         ...channels.filter((channel) => channel.name !== "config").map((channel) => channel.path),
         ...inputs.map((input) => input.path),
         ...outputs.map((output) => output.path),
-        ...(kind === "Training" ? [MODEL_DIR, OUTPUT_DATA_DIR, "/opt/ml/checkpoints"] : []),
+        ...(container === "training" ? [MODEL_DIR, OUTPUT_DATA_DIR, "/opt/ml/checkpoints"] : []),
         ...(checkpoint?.enabled ? [checkpoint.localPath] : []),
-        ...(kind === "Model" ? [MODEL_DIR] : []),
+        ...(container === "serving" ? [MODEL_DIR] : []),
       ],
       knownPaths: [
-        ...(kind === "Training" ? TRAINING_KNOWN : kind === "Processing" ? PROCESSING_KNOWN : []),
+        ...(container === "training" ? TRAINING_KNOWN : []),
+        ...(container === "processing" ? PROCESSING_KNOWN : []),
         ...(channels.some((channel) => channel.name === "config") ? [HYPERPARAMETERS_FILE] : []),
       ],
       env,
       expectedEnv,
-      hyperparameters: new Set([
-        ...(definition.framework === "xgboost"
-          ? Object.keys(xgboostHyperparameters(config as XGBoostTrainingConfig))
-          : userHyperparameters),
-        ...(kind === "Training" ? FRAMEWORK_KEYS : []),
-      ]),
-      userHyperparameters,
+      hyperparameters: new Set([...keys.all, ...(container === "training" ? FRAMEWORK_KEYS : [])]),
+      userHyperparameters: keys.user,
+      metricDefinitions: "metricDefinitions" in config ? config.metricDefinitions : [],
     });
   }
   return provisions;
@@ -162,11 +223,11 @@ export function stepProvisions(
 
 /** The channels the compiler gives a training job: those compiled, else what it would compile. */
 function trainingChannels(
-  kind: string,
-  framework: string,
+  container: Container,
+  framework: Framework,
   args: Record<string, unknown> | null,
 ): Channel[] {
-  if (kind !== "Training") return [];
+  if (container !== "training") return [];
   const compiled = args?.InputDataConfig as { ChannelName: string }[] | undefined;
   if (compiled)
     return compiled.map(({ ChannelName: name }) => ({ name, path: `${CHANNEL_ROOT}/${name}` }));

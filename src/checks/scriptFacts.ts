@@ -29,6 +29,13 @@ export interface EnvRead {
   fallback: StringValue[] | null;
 }
 
+/** An archive the script unpacks (`tarfile.open(…).extractall(dir)`, `shutil.unpack_archive`). */
+export interface Extraction {
+  node: Node;
+  /** Where the files land: the directories it may be, or `null` when not known (the working directory). */
+  targets: string[] | null;
+}
+
 /** What one Python file of a step does, as far as the checks need to know. */
 export interface ScriptFacts {
   file: string;
@@ -37,6 +44,9 @@ export interface ScriptFacts {
   /** The first syntax error, if any. */
   syntaxError: Place | null;
   paths: PathUse[];
+  /** Absolute paths outside /opt/ml (where an archive may be unpacked, e.g. /tmp/model). */
+  otherPaths: PathUse[];
+  extractions: Extraction[];
   envReads: EnvRead[];
   /** Paths the script tests for existence first (`p.is_dir()`, `os.path.exists(p)`). */
   guardedPaths: Set<string>;
@@ -93,6 +103,8 @@ export function readScript(
     resolver,
     syntaxError,
     paths: [],
+    otherPaths: [],
+    extractions: [],
     envReads: [],
     guardedPaths: new Set(),
     calls: [],
@@ -138,8 +150,11 @@ export function readScript(
     for (const value of resolver.resolve(node) ?? [])
       if (value.text === "/opt/ml" || value.text.startsWith("/opt/ml/"))
         facts.paths.push({ value: pathPart(value), node });
+      else if (/^\/[^/\s]/.test(value.text))
+        facts.otherPaths.push({ value: pathPart(value), node });
   }
   readEnv(facts);
+  readExtractions(facts);
   readGuards(facts);
   return facts;
 }
@@ -205,6 +220,29 @@ function readEnv(facts: ScriptFacts) {
     if (!test || !ENV_OBJECTS.has(dottedName(test.container) ?? "")) continue;
     for (const key of keyOf(resolver, test.key))
       facts.envReads.push({ name: key, place: keyPlace(test.key), hard: false, fallback: null });
+  }
+}
+
+const UNPACK_FUNCTIONS = new Set(["shutil.unpack_archive", "unpack_archive"]);
+
+function readExtractions(facts: ScriptFacts) {
+  for (const call of facts.calls) {
+    const tail = calleeTail(call) ?? "";
+    const name = dottedName(call.childForFieldName("function")) ?? "";
+    const { positional, keywords } = callArguments(call);
+    let target: Node | undefined;
+    if (UNPACK_FUNCTIONS.has(name)) target = positional[1] ?? keywords.get("extract_dir");
+    else if (tail === "extractall" && call.childForFieldName("function")?.type === "attribute")
+      target = positional[0] ?? keywords.get("path");
+    // `archive.extract(member, path)`; pandas' `.str.extract(pattern)` has no path.
+    else if (tail === "extract" && (positional[1] ?? keywords.get("path")))
+      target = positional[1] ?? keywords.get("path");
+    else continue;
+    const values = target ? facts.resolver.exact(target) : null;
+    facts.extractions.push({
+      node: call,
+      targets: values ? values.map((value) => value.text.replace(/\/+$/, "")) : null,
+    });
   }
 }
 

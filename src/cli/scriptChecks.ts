@@ -13,11 +13,12 @@ export async function scriptCheckDiagnostics(design: Design): Promise<Diagnostic
  * (editors and CI logs link `path:line:column`), with its fix; anything else as before.
  */
 export function validateLine(file: string, design: Design | null, diagnostic: Diagnostic): string {
-  if (diagnostic.file === undefined) return formatDiagnostic(file, design, diagnostic);
+  const fix = diagnostic.fix ? ` (${diagnostic.fix.message})` : "";
+  // A cross-step finding on a field (a condition's metric) carries its fix too.
+  if (diagnostic.file === undefined) return `${formatDiagnostic(file, design, diagnostic)}${fix}`;
   const where = location(file, design, diagnostic);
   const severity = diagnostic.severity === "warning" ? " warning" : "";
   const field = diagnostic.path && diagnostic.path !== "code" ? ` [${diagnostic.path}]` : "";
-  const fix = diagnostic.fix ? ` (${diagnostic.fix.message})` : "";
   return `${where}: ${diagnostic.code}${severity} ${diagnostic.message}${field}${fix}`;
 }
 

@@ -1,11 +1,17 @@
-import { error, topologicalOrder, STEP_NAME_PATTERN, type Design, type Diagnostic } from "../model";
+import type { SageMakerStepKind, StepTypeName } from "../catalog";
+import { branchLayout, error, STEP_NAME_PATTERN, type Design, type Diagnostic } from "../model";
 import { byteLength, canonicalJson } from "./canonicalJson";
 import { CompileContext, type Upload } from "./context";
+import { dependencyOrder } from "./order";
 import { feedsByStep, renderOnce } from "./renderMemo";
+import { renderConditionStep, renderFailStep } from "./steps/condition";
 import { renderModelStep } from "./steps/model";
 import { renderProcessingStep } from "./steps/processing";
+import { renderRegisterModelStep } from "./steps/registerModel";
+import { renderRetryPolicy } from "./steps/retry";
 import { ImageError, type RenderedStep } from "./steps/shared";
 import { renderTrainingStep } from "./steps/training";
+import { renderTransformStep } from "./steps/transform";
 import { validateDesign, type ResolvedStep } from "./validate";
 
 /** Regions with SageMaker Experiments: the SDK's static workflow/_utils.py EXPERIMENTS_REGIONS. */
@@ -59,16 +65,61 @@ export type CompileResult =
     }
   | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
 
-function renderStep(context: CompileContext, resolved: ResolvedStep): RenderedStep[] {
-  switch (resolved.definition.sagemakerKind) {
-    case "Processing":
-      return [renderProcessingStep(context, resolved)];
-    case "Training":
-      return [renderTrainingStep(context, resolved)];
-    case "Model":
-      return renderModelStep(context, resolved);
-  }
+/**
+ * One renderer per step type, each given its own type's resolved step (no casts): `tsc` names
+ * this table when a step type is added (docs/adding-a-step-type.md).
+ */
+const RENDERERS: {
+  readonly [T in StepTypeName]: (
+    context: CompileContext,
+    resolved: ResolvedStep<T>,
+  ) => RenderedStep[];
+} = {
+  DataLoad: renderProcessingStep,
+  TabularPreprocessing: renderProcessingStep,
+  PyTorchTraining: renderTrainingStep,
+  XGBoostTraining: renderTrainingStep,
+  XGBoostEvaluation: renderProcessingStep,
+  PyTorchEvaluation: renderProcessingStep,
+  Condition: renderConditionStep,
+  Fail: renderFailStep,
+  PyTorchModel: renderModelStep,
+  XGBoostModel: renderModelStep,
+  PyTorchRegisterModel: renderRegisterModelStep,
+  XGBoostRegisterModel: renderRegisterModelStep,
+  BatchTransform: renderTransformStep,
+};
+
+function renderStep<T extends StepTypeName>(
+  context: CompileContext,
+  resolved: ResolvedStep<T>,
+): RenderedStep[] {
+  return RENDERERS[resolved.type](context, resolved);
 }
+
+/** What the definition's kinds of step take besides their arguments. */
+interface KindRules {
+  /**
+   * Pipeline-level caching (`CacheConfig`): the SDK's CacheableStep kinds — ProcessingStep,
+   * TrainingStep, TransformStep (workflow/steps.py) — not the steps a ModelStep adds.
+   */
+  cacheable: boolean;
+  /**
+   * Rendered once per unchanged step and links (renderMemo.ts). Not Condition and Fail: they
+   * read the steps their operands name (and a condition its branches), which links do not show.
+   */
+  memoized: boolean;
+}
+
+const KIND_RULES: Readonly<Record<SageMakerStepKind, KindRules>> = {
+  Processing: { cacheable: true, memoized: true },
+  Training: { cacheable: true, memoized: true },
+  Transform: { cacheable: true, memoized: true },
+  Model: { cacheable: false, memoized: true },
+  RegisterModel: { cacheable: false, memoized: true },
+  Condition: { cacheable: false, memoized: false },
+  Fail: { cacheable: false, memoized: false },
+};
 
 function renderParameters(design: Design): Record<string, unknown>[] {
   return design.pipeline.parameters.map((parameter) => {
@@ -89,16 +140,24 @@ export function compile(design: Design): CompileResult {
     errors: diagnostics.filter((diagnostic) => diagnostic.severity === "error"),
     warnings: diagnostics.filter((diagnostic) => diagnostic.severity === "warning"),
   });
-  const order = topologicalOrder(design);
+  const order = dependencyOrder(design, resolved);
   if (split().errors.length > 0 || !order) return { ok: false, ...split() };
 
   const context = new CompileContext(design, resolved);
   const rendered = new Map<string, RenderedStep[]>();
   const feeds = feedsByStep(design);
+  const kindOf = (id: string) => context.step(id).definition.sagemakerKind;
   for (const id of order) {
     const step = context.step(id);
+    // A condition renders once its branches have (below).
+    if (kindOf(id) === "Condition") continue;
     try {
-      rendered.set(id, renderOnce(context, step, feeds.get(id) ?? [], renderStep));
+      rendered.set(
+        id,
+        KIND_RULES[kindOf(id)].memoized
+          ? renderOnce(context, step, feeds.get(id) ?? [], renderStep)
+          : renderStep(context, step),
+      );
     } catch (cause) {
       if (!(cause instanceof ImageError)) throw cause;
       diagnostics.push(error(cause.code, cause.message, { stepId: id, path: cause.path }));
@@ -107,7 +166,30 @@ export function compile(design: Design): CompileResult {
   diagnostics.push(...generatedNameDiagnostics(design, rendered));
   if (split().errors.length > 0) return { ok: false, ...split() };
 
-  const steps = order.flatMap((id) => finishSteps(context, id, rendered));
+  const finished = new Map<string, RenderedStep[]>();
+  for (const id of order)
+    if (kindOf(id) !== "Condition") finished.set(id, finishSteps(context, id, rendered));
+  // Branch members are rendered in full inside their condition (ConditionStep(if_steps,
+  // else_steps)), not at the top level; inner conditions come later in the order, so they are
+  // assembled first.
+  const layout = branchLayout(design);
+  const position = new Map(order.map((id, index) => [id, index]));
+  const inOrder = (ids: string[]) =>
+    [...ids].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+  for (const id of [...order].reverse()) {
+    if (kindOf(id) !== "Condition") continue;
+    const members = layout.members.get(id);
+    context.branchSteps.set(id, {
+      if_true: inOrder(members?.if_true ?? []).flatMap((member) => finished.get(member) ?? []),
+      if_false: inOrder(members?.if_false ?? []).flatMap((member) => finished.get(member) ?? []),
+    });
+    rendered.set(id, renderStep(context, context.step(id)));
+    finished.set(id, finishSteps(context, id, rendered));
+  }
+
+  const steps = order
+    .filter((id) => !layout.branchOf.has(id))
+    .flatMap((id) => finished.get(id) ?? []);
   const definition: PipelineDefinition = {
     Version: "2020-12-01",
     Metadata: {},
@@ -142,26 +224,39 @@ export function compile(design: Design): CompileResult {
   };
 }
 
-/** Adds DependsOn (explicit `dependsOn`, expanded to every SageMaker step of a model step) and CacheConfig. */
+/**
+ * Adds DependsOn (explicit `dependsOn`, expanded to every SageMaker step of a model step),
+ * RetryPolicies and CacheConfig, in the key order of the SDK's `to_request()` (steps/shared.ts).
+ */
 function finishSteps(
   context: CompileContext,
   id: string,
   rendered: Map<string, RenderedStep[]>,
 ): RenderedStep[] {
   const resolved = context.step(id);
+  const { config } = resolved;
   const steps = rendered.get(id) ?? [];
-  const dependsOn = ((resolved.config.dependsOn as string[] | undefined) ?? []).flatMap((dep) =>
-    (rendered.get(dep) ?? []).map((step) => step.Name),
+  const explicit = "dependsOn" in config ? (config.dependsOn ?? []) : [];
+  // A condition has no rendering yet while its branch members are finished; it is one step.
+  const dependsOn = explicit.flatMap((dep) =>
+    context.step(dep).definition.sagemakerKind === "Condition"
+      ? [context.step(dep).step.name]
+      : (rendered.get(dep) ?? []).map((step) => step.Name),
   );
+  // A ModelStep applies its list of retry policies to each of its steps (workflow/model_step.py).
+  const retryPolicies =
+    "retryPolicies" in config ? config.retryPolicies.map(renderRetryPolicy) : [];
   const cache = context.design.pipeline.cache;
   return steps.map((step, index) => {
     const finished: RenderedStep = { Name: step.Name, Type: step.Type, Arguments: step.Arguments };
     // The SDK puts a ModelStep's depends_on on its first step (the repack step when there is one).
     if (index === 0 && dependsOn.length > 0) finished.DependsOn = dependsOn;
     if (step.Description) finished.Description = step.Description;
-    // Pipeline-level caching applies to the user's processing and training steps, not to SDK-added ones.
-    if (cache.enabled && resolved.definition.sagemakerKind !== "Model")
+    if (retryPolicies.length > 0) finished.RetryPolicies = retryPolicies;
+    // Pipeline-level caching applies to the user's processing, training and transform steps.
+    if (cache.enabled && KIND_RULES[resolved.definition.sagemakerKind].cacheable)
       finished.CacheConfig = { Enabled: true, ExpireAfter: cache.expireAfter };
+    if (step.PropertyFiles) finished.PropertyFiles = step.PropertyFiles;
     return finished;
   });
 }

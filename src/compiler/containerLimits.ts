@@ -14,8 +14,7 @@ import type { ResolvedStep } from "./validate";
 
 // What a training or model container is given: metric definitions, hyperparameters, environment.
 
-export function metricLimits(value: unknown, at: At) {
-  const metrics = (value as { name: string; regex: string }[] | undefined) ?? [];
+export function metricLimits(metrics: readonly { name: string; regex: string }[], at: At) {
   const { count, name, regex } = SAGEMAKER_LIMITS.metrics;
   if (metrics.length > count) {
     at(
@@ -40,8 +39,7 @@ export function metricLimits(value: unknown, at: At) {
   });
 }
 
-export function hyperparameterLimits(design: Design, config: Config, at: At) {
-  const record = (config.hyperparameters as Config | undefined) ?? {};
+export function hyperparameterLimits(design: Design, record: Config, at: At) {
   const { count, key: keyMax, value: valueMax } = SAGEMAKER_LIMITS.hyperparameters;
   const keys = new Set([...Object.keys(record), ...FRAMEWORK_HYPERPARAMETERS]);
   if (keys.size > count) {
@@ -77,29 +75,32 @@ export function hyperparameterLimits(design: Design, config: Config, at: At) {
 
 /** The environment the compiler renders, as key → [value, config path of the value]. */
 function renderedEnv(entry: ResolvedStep): Map<string, [string, string]> {
-  const { definition, config } = entry;
   const env = new Map<string, [string, string]>();
-  for (const [key, value] of Object.entries(definition.contract.envDefaults))
+  for (const [key, value] of Object.entries(entry.definition.contract.envDefaults))
     env.set(key, [value, "env"]);
-  if (definition.sagemakerKind === "Processing") {
-    // steps/processing.ts configEnv: the typed fields the script contract reads.
-    env.set("OUTPUT_FORMAT", [String(config.outputFormat), "outputFormat"]);
-    if (typeof config.labelName === "string") {
-      env.set("LABEL_FIELD", [config.labelName, "labelName"]);
-      env.set("TRAIN_RATIO", [String(config.trainRatio), "trainRatio"]);
-      env.set("TEST_VAL_RATIO", [String(config.testValRatio), "testValRatio"]);
-    }
+  // steps/processing.ts processingFacts: the typed fields the script contract reads.
+  if (entry.type === "DataLoad" || entry.type === "TabularPreprocessing")
+    env.set("OUTPUT_FORMAT", [entry.config.outputFormat, "outputFormat"]);
+  if (entry.type === "TabularPreprocessing") {
+    const { config } = entry;
+    env.set("LABEL_FIELD", [config.labelName, "labelName"]);
+    env.set("TRAIN_RATIO", [String(config.trainRatio), "trainRatio"]);
+    env.set("TEST_VAL_RATIO", [String(config.testValRatio), "testValRatio"]);
   }
-  for (const [key, value] of Object.entries((config.env as Record<string, string>) ?? {}))
-    env.set(key, [value, `env.${key}`]);
-  if (definition.sagemakerKind === "Model")
+  if ("env" in entry.config)
+    for (const [key, value] of Object.entries(entry.config.env))
+      env.set(key, [value, `env.${key}`]);
+  const kind = entry.definition.sagemakerKind;
+  if (kind === "Model" || kind === "RegisterModel")
     for (const key of MODEL_SCRIPT_ENV) if (!env.has(key)) env.set(key, ["", "env"]);
   return env;
 }
 
 export function envLimits(design: Design, entry: ResolvedStep, at: At) {
   const kind = entry.definition.sagemakerKind;
-  const { count, key: keyMax, value: valueMax } = SAGEMAKER_LIMITS.env[kind];
+  const limits = SAGEMAKER_LIMITS.env[kind];
+  if (!limits) return;
+  const { count, key: keyMax, value: valueMax } = limits;
   const env = renderedEnv(entry);
   if (env.size > count) {
     const added = [...env.values()].filter(([, path]) => !path.startsWith("env.")).length;

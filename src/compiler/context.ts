@@ -1,7 +1,8 @@
-import type { StepCode } from "../catalog";
-import type { Design, Step } from "../model";
+import type { SageMakerStepKind, StepCode } from "../catalog";
+import type { BranchOutput, Design, Step } from "../model";
 import { contentHash, packedSourceDir, utf8, type PackedArchive } from "./codeArchive";
 import { stepProperty, type Expression } from "./expressions";
+import type { RenderedStep } from "./steps/shared";
 import type { ResolvedStep } from "./validate";
 
 /** A file submission must put in S3 before CreatePipeline, with the bytes the definition refers to. */
@@ -15,10 +16,27 @@ export interface Upload {
   hash: string;
 }
 
+/**
+ * The SageMaker step that carries a design step's properties: a model step renders as the SDK's
+ * ModelStep, a StepCollection whose properties are its last step's (`-CreateModel`,
+ * `-RegisterModel`; workflow/model_step.py:_REGISTER_MODEL_NAME_BASE, _CREATE_MODEL_NAME_BASE).
+ */
+export const PROPERTY_STEP_SUFFIX: Readonly<Record<SageMakerStepKind, string>> = {
+  Processing: "",
+  Training: "",
+  Model: "-CreateModel",
+  RegisterModel: "-RegisterModel",
+  Condition: "",
+  Fail: "",
+  Transform: "",
+};
+
 /** What every step renderer needs: settings, resolved steps, the link table and the upload list. */
 export class CompileContext {
   readonly uploads: Upload[] = [];
   readonly pipelineS3Loc: string;
+  /** Condition id → its branches' finished steps, filled by compile() before the condition renders. */
+  readonly branchSteps = new Map<string, Record<BranchOutput, RenderedStep[]>>();
 
   constructor(
     readonly design: Design,
@@ -52,14 +70,9 @@ export class CompileContext {
     return found;
   }
 
-  /**
-   * The SageMaker step that exposes a design step's outputs: model steps render as the SDK's
-   * ModelStep, whose CreateModel step carries the model name.
-   */
+  /** The SageMaker step that exposes a design step's outputs (see PROPERTY_STEP_SUFFIX). */
   definitionStepName(step: Step): string {
-    return this.step(step.id).definition.sagemakerKind === "Model"
-      ? `${step.name}-CreateModel`
-      : step.name;
+    return `${step.name}${PROPERTY_STEP_SUFFIX[this.step(step.id).definition.sagemakerKind]}`;
   }
 
   /** The property reference that feeds `input` of a step, or undefined when no link feeds it. */

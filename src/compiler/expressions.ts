@@ -6,7 +6,8 @@ export type Expression =
   | number
   | boolean
   | { Get: string }
-  | { "Std:Join": { On: string; Values: Expression[] } };
+  | { "Std:Join": { On: string; Values: Expression[] } }
+  | { "Std:JsonGet": { PropertyFile: { Get: string }; Path: string } };
 
 export const get = (path: string): Expression => ({ Get: path });
 export const parameterValue = (name: string): Expression => get(`Parameters.${name}`);
@@ -15,6 +16,13 @@ export const stepProperty = (stepName: string, propertyPath: string): Expression
 export const executionId = (): Expression => get("Execution.PipelineExecutionId");
 export const join = (on: string, values: Expression[]): Expression => ({
   "Std:Join": { On: on, Values: values },
+});
+/** `JsonGet(step_name, property_file, json_path).expr` (workflow/functions.py:124). */
+export const jsonGet = (stepName: string, propertyFile: string, path: string): Expression => ({
+  "Std:JsonGet": {
+    PropertyFile: { Get: `Steps.${stepName}.PropertyFiles.${propertyFile}` },
+    Path: path,
+  },
 });
 
 /** A config value as the definition holds it: a parameter reference becomes a `Get`. */

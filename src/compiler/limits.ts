@@ -3,21 +3,72 @@ import {
   INSTANCE_TYPES,
   offersInstanceType,
   pyVersionsFor,
+  type InstanceUse,
   type SageMakerStepKind,
-  type StepCode,
 } from "../catalog";
 import { error, type Design, type Diagnostic, type DiagnosticCode } from "../model";
 import { envLimits, hyperparameterLimits, metricLimits } from "./containerLimits";
 import {
+  CUSTOMER_METADATA_PATTERN,
   HASH_LENGTH,
+  INSTANCE_USE,
   JOB,
+  RESPONSE_MIME_TYPE_PATTERN,
   S3_URI_SHAPE,
   SAGEMAKER_LIMITS,
   sent,
   type At,
   type Config,
 } from "./serviceLimits";
+import { MODEL_FRAMEWORK } from "./steps/model";
+import { TRAINING_FRAMEWORK } from "./steps/training";
 import type { ResolvedStep } from "./validate";
+
+/**
+ * The config fields that name instances, per kind of step, and the service's list each is checked
+ * against (a list-valued field is checked entry by entry). Condition and Fail run no instances.
+ */
+const INSTANCE_TYPE_FIELDS: Readonly<
+  Record<SageMakerStepKind, readonly { field: string; use: InstanceUse }[]>
+> = {
+  Processing: [{ field: "instanceType", use: "Processing" }],
+  Training: [{ field: "instanceType", use: "Training" }],
+  Model: [{ field: "instanceType", use: "Model" }],
+  RegisterModel: [
+    { field: "inferenceInstanceTypes", use: "Model" },
+    { field: "transformInstanceTypes", use: "Transform" },
+  ],
+  Transform: [{ field: "instanceType", use: "Transform" }],
+  Condition: [],
+  Fail: [],
+};
+
+/** Instance count, volume size and max runtime bounds per kind of step (none: not sent). */
+const RESOURCE_BOUNDS: Readonly<
+  Record<
+    SageMakerStepKind,
+    {
+      instanceCount?: readonly number[];
+      volumeSizeGb?: readonly number[];
+      maxRuntimeSeconds?: readonly number[];
+    }
+  >
+> = {
+  Processing: {
+    instanceCount: SAGEMAKER_LIMITS.instanceCount.Processing,
+    volumeSizeGb: SAGEMAKER_LIMITS.volumeSizeGb.Processing,
+  },
+  Training: {
+    instanceCount: SAGEMAKER_LIMITS.instanceCount.Training,
+    volumeSizeGb: SAGEMAKER_LIMITS.volumeSizeGb.Training,
+    maxRuntimeSeconds: SAGEMAKER_LIMITS.maxRuntimeSeconds.Training,
+  },
+  Transform: { instanceCount: SAGEMAKER_LIMITS.instanceCount.Transform },
+  Model: {},
+  RegisterModel: {},
+  Condition: {},
+  Fail: {},
+};
 
 export { CHANNEL_NAME_PATTERN, S3_URI_SHAPE, SAGEMAKER_LIMITS } from "./serviceLimits";
 
@@ -31,17 +82,27 @@ export function limitDiagnostics(
     const kind = entry.definition.sagemakerKind;
     const at = (code: DiagnosticCode, path: string, message: string) =>
       found.push(error(code, message, { stepId: entry.step.id, path }));
-    const config = entry.config;
-    instanceTypeLimit(design, kind, config.instanceType, at);
+    const config: Config = entry.config;
+    for (const { field, use } of INSTANCE_TYPE_FIELDS[kind]) {
+      const value = config[field];
+      if (Array.isArray(value))
+        value.forEach((item, index) =>
+          instanceTypeLimit(design, use, `${field}[${index}]`, item, at),
+        );
+      else instanceTypeLimit(design, use, field, value, at);
+    }
     resourceLimits(design, kind, config, at);
-    s3UriLimits(design, config, at);
+    s3UriLimits(design, entry, at);
     envLimits(design, entry, at);
     versionLimits(resolved, design, entry, at);
-    if (kind === "Training") {
-      metricLimits(config.metricDefinitions, at);
+    if (entry.type === "PyTorchTraining" || entry.type === "XGBoostTraining") {
+      metricLimits(entry.config.metricDefinitions, at);
       // XGBoost's hyperparameters travel in a file; only PyTorch sends them as HyperParameters.
-      if (entry.definition.framework === "pytorch") hyperparameterLimits(design, config, at);
+      if (entry.type === "PyTorchTraining")
+        hyperparameterLimits(design, entry.config.hyperparameters, at);
     }
+    if (entry.type === "PyTorchRegisterModel" || entry.type === "XGBoostRegisterModel")
+      modelPackageLimits(entry.config, at);
   }
   return found;
 }
@@ -83,19 +144,19 @@ function parameterLimits(design: Design): Diagnostic[] {
   return found;
 }
 
-function instanceTypeLimit(design: Design, kind: SageMakerStepKind, value: unknown, at: At) {
+function instanceTypeLimit(design: Design, use: InstanceUse, path: string, value: unknown, at: At) {
   const instance = sent(design, value);
-  if (typeof instance?.value !== "string" || offersInstanceType(kind, instance.value)) return;
+  if (typeof instance?.value !== "string" || offersInstanceType(use, instance.value)) return;
   const family = instance.value.split(".").slice(0, 2).join(".");
-  const sizes = INSTANCE_TYPES[kind].filter((type) => type.startsWith(`${family}.`));
+  const sizes = INSTANCE_TYPES[use].filter((type) => type.startsWith(`${family}.`));
   const offer =
     sizes.length > 0
       ? `${family} comes as ${sizes.map((type) => type.slice(family.length + 1)).join(", ")}`
-      : `families offered: ${[...new Set(INSTANCE_TYPES[kind].map((type) => type.split(".")[1]))].sort().join(", ")}`;
+      : `families offered: ${[...new Set(INSTANCE_TYPES[use].map((type) => type.split(".")[1]))].sort().join(", ")}`;
   at(
     "PD311",
-    "instanceType",
-    `${instance.value}${instance.via} is not an instance type SageMaker offers for ${JOB[kind]}; ${offer}`,
+    path,
+    `${instance.value}${instance.via} is not an instance type SageMaker offers for ${INSTANCE_USE[use]}; ${offer}`,
   );
 }
 
@@ -112,11 +173,58 @@ function resourceLimits(design: Design, kind: SageMakerStepKind, config: Config,
       `${label} ${found.value}${unit}${found.via} is out of bounds: SageMaker accepts ${range}${unit} for ${JOB[kind]} — choose a value in that range`,
     );
   };
-  if (kind === "Model") return;
-  check("instanceCount", "instance count", "", SAGEMAKER_LIMITS.instanceCount[kind]);
-  check("volumeSizeGb", "volume size", " GB", SAGEMAKER_LIMITS.volumeSizeGb[kind]);
-  if (kind === "Training")
-    check("maxRuntimeSeconds", "max runtime", " s", SAGEMAKER_LIMITS.maxRuntimeSeconds.Training);
+  const bounds = RESOURCE_BOUNDS[kind];
+  check("instanceCount", "instance count", "", bounds.instanceCount);
+  check("volumeSizeGb", "volume size", " GB", bounds.volumeSizeGb);
+  check("maxRuntimeSeconds", "max runtime", " s", bounds.maxRuntimeSeconds);
+}
+
+/** CreateModelPackage's limits on what the registry stores besides the container. */
+function modelPackageLimits(config: ResolvedStep<"PyTorchRegisterModel">["config"], at: At) {
+  const { metadata, contentType, responseType } = SAGEMAKER_LIMITS.modelPackage;
+  const entries = Object.entries(config.customerMetadata);
+  if (entries.length > metadata.count)
+    at(
+      "PD314",
+      "customerMetadata",
+      `${entries.length} customer metadata entries; SageMaker accepts at most ${metadata.count} — remove ${entries.length - metadata.count}`,
+    );
+  for (const [key, value] of entries) {
+    const path = `customerMetadata.${key}`;
+    for (const [what, text, max] of [
+      ["key", key, metadata.key],
+      ["value", value, metadata.value],
+    ] as const) {
+      if (text.length < 1 || text.length > max)
+        at(
+          "PD314",
+          path,
+          `customer metadata ${what} "${text.slice(0, 20)}" is ${text.length} characters; SageMaker accepts 1–${max}`,
+        );
+      else if (!CUSTOMER_METADATA_PATTERN.test(text))
+        at(
+          "PD314",
+          path,
+          `customer metadata ${what} "${text.slice(0, 20)}" has characters SageMaker refuses: letters, digits, spaces and _.:/=+-@ only`,
+        );
+    }
+  }
+  config.contentTypes.forEach((type, index) => {
+    if (type.length > contentType)
+      at(
+        "PD314",
+        `contentTypes[${index}]`,
+        `content type is ${type.length} characters; SageMaker accepts at most ${contentType}`,
+      );
+  });
+  config.responseTypes.forEach((type, index) => {
+    if (type.length > responseType || !RESPONSE_MIME_TYPE_PATTERN.test(type))
+      at(
+        "PD314",
+        `responseTypes[${index}]`,
+        `response type "${type.slice(0, 30)}" must be a MIME type such as text/csv of at most ${responseType} characters`,
+      );
+  });
 }
 
 /** Why `uri` is not an S3 URI SageMaker accepts, or null. */
@@ -127,22 +235,27 @@ export function s3UriProblem(uri: string): string | null {
   return null;
 }
 
-function s3UriLimits(design: Design, config: Config, at: At) {
+function s3UriLimits(design: Design, entry: ResolvedStep, at: At) {
   const check = (path: string, value: unknown) => {
     const found = sent(design, value);
     if (typeof found?.value !== "string") return;
     const problem = s3UriProblem(found.value);
     if (problem) at("PD313", path, `${path}${found.via} ${problem}`);
   };
-  check("inputDataUri", config.inputDataUri);
+  const { config } = entry;
+  if ("inputDataUri" in config) check("inputDataUri", config.inputDataUri);
+  if ("outputUris" in config)
+    for (const [name, uri] of Object.entries(config.outputUris)) check(`outputUris.${name}`, uri);
+  if ("code" in config && config.code && "s3Uri" in config.code)
+    check("code.s3Uri", config.code.s3Uri);
+  if (!("outputPath" in config)) return;
   check("outputPath", config.outputPath);
-  for (const [name, uri] of Object.entries((config.outputUris as Config | undefined) ?? {}))
-    check(`outputUris.${name}`, uri);
-  const checkpoint = config.checkpoint as { enabled: boolean; s3Uri?: string } | undefined;
-  if (checkpoint?.enabled && checkpoint.s3Uri !== undefined)
+  if (entry.type !== "PyTorchTraining" && entry.type !== "XGBoostTraining") return;
+  const { checkpoint } = entry.config;
+  if (checkpoint.enabled && checkpoint.s3Uri !== undefined)
     check("checkpoint.s3Uri", checkpoint.s3Uri);
-  const output = sent(design, config.outputPath);
-  if (checkpoint?.enabled && checkpoint.s3Uri === undefined && typeof output?.value === "string") {
+  const output = sent(design, entry.config.outputPath);
+  if (checkpoint.enabled && checkpoint.s3Uri === undefined && typeof output?.value === "string") {
     // The default checkpoint location is {outputPath}/checkpoints (steps/training.ts).
     const uri = `${output.value}/checkpoints`;
     if (!s3UriProblem(output.value) && uri.length > SAGEMAKER_LIMITS.s3Uri)
@@ -152,8 +265,6 @@ function s3UriLimits(design: Design, config: Config, at: At) {
         `the checkpoint URI {output path}/checkpoints${output.via} is ${uri.length} characters; SageMaker accepts at most ${SAGEMAKER_LIMITS.s3Uri} — shorten the output path or set the checkpoint S3 URI`,
       );
   }
-  const code = config.code as StepCode | undefined;
-  if (code && "s3Uri" in code) check("code.s3Uri", code.s3Uri);
 }
 
 /**
@@ -168,21 +279,23 @@ function derivedUriLimits(design: Design, resolved: ReadonlyMap<string, Resolved
   const consider = (uri: string, what: string) => {
     if (uri.length > longest.length) longest = { length: uri.length, what };
   };
-  for (const { step, definition, config } of resolved.values()) {
-    const code = config.code as StepCode | undefined;
+  for (const entry of resolved.values()) {
+    const { step, config } = entry;
+    const code = "code" in config ? config.code : undefined;
     if (code && "files" in code) {
       const hash = "0".repeat(HASH_LENGTH);
       consider(`${location}/code/${step.name}/${hash}/sourcedir.tar.gz`, `${step.name}'s code`);
     }
-    if (definition.sagemakerKind !== "Training") continue;
-    if (config.outputPath === undefined) {
-      const output = `${location}/${definition.framework}_training`;
-      const checkpoint = config.checkpoint as { enabled: boolean; s3Uri?: string };
+    if (entry.type !== "PyTorchTraining" && entry.type !== "XGBoostTraining") continue;
+    const framework = TRAINING_FRAMEWORK[entry.type];
+    if (entry.config.outputPath === undefined) {
+      const output = `${location}/${framework}_training`;
+      const checkpoint = entry.config.checkpoint;
       if (checkpoint.enabled && checkpoint.s3Uri === undefined)
         consider(`${output}/checkpoints`, `${step.name}'s checkpoints`);
       else consider(output, `${step.name}'s output path`);
     }
-    if (definition.framework === "xgboost") {
+    if (framework === "xgboost") {
       const file = `${location}/hyperparameters/${step.name}/hyperparameters.json`;
       consider(file, `${step.name}'s hyperparameters file`);
     }
@@ -208,10 +321,9 @@ function versionLimits(
   entry: ResolvedStep,
   at: At,
 ) {
-  const { definition, config, step } = entry;
-  if (definition.sagemakerKind === "Processing") {
-    const versions = frameworkVersions(definition.framework, "training");
-    const version = String(config.frameworkVersion);
+  if (entry.type === "DataLoad" || entry.type === "TabularPreprocessing") {
+    const versions = frameworkVersions("sklearn", "training");
+    const version = entry.config.frameworkVersion;
     if (!versions.includes(version))
       at(
         "PD106",
@@ -220,23 +332,29 @@ function versionLimits(
       );
     return;
   }
-  if (definition.sagemakerKind !== "Model") return;
+  if (
+    entry.type !== "PyTorchModel" &&
+    entry.type !== "XGBoostModel" &&
+    entry.type !== "PyTorchRegisterModel" &&
+    entry.type !== "XGBoostRegisterModel"
+  )
+    return;
+  const { config, step } = entry;
+  const framework = MODEL_FRAMEWORK[entry.type];
   const edge = design.edges.find((e) => e.to.step === step.id && e.to.input === "model_data");
   const training = resolved.get(edge?.from.step ?? "");
-  const framework = definition.framework;
-  const trained = training?.config.frameworkVersion;
-  const trainedPy = training?.config.pyVersion;
-  if (!training || training.definition.framework !== framework || typeof trained !== "string")
-    return;
+  if (training?.type !== "PyTorchTraining" && training?.type !== "XGBoostTraining") return;
+  if (TRAINING_FRAMEWORK[training.type] !== framework) return;
+  const trained = training.config.frameworkVersion;
+  const trainedPy = training.config.pyVersion;
   // A pair the training step itself cannot run is reported there (PD106/PD107), not again here.
   if (
     !frameworkVersions(framework, "training").includes(trained) ||
-    (typeof trainedPy === "string" &&
-      !pyVersionsFor(framework, trained, "training").includes(trainedPy))
+    !pyVersionsFor(framework, trained, "training").includes(trainedPy)
   )
     return;
   const from = `taken from training step "${training.step.name}"`;
-  const version = typeof config.frameworkVersion === "string" ? config.frameworkVersion : trained;
+  const version = config.frameworkVersion ?? trained;
   const versions = frameworkVersions(framework, "inference");
   if (!versions.includes(version)) {
     // An explicit version without an image is the catalog rule's PD106.
@@ -249,8 +367,7 @@ function versionLimits(
     return;
   }
   // XGBoost inference images have no Python version; an explicit one is the catalog rule's PD107.
-  if (framework !== "pytorch" || config.pyVersion !== undefined || typeof trainedPy !== "string")
-    return;
+  if (framework !== "pytorch" || config.pyVersion !== undefined) return;
   const pyVersions = pyVersionsFor(framework, version, "inference");
   if (!pyVersions.includes(trainedPy))
     at(

@@ -1,3 +1,4 @@
+import type { InstanceUse, SageMakerStepKind } from "../catalog";
 import {
   isParameterRef,
   PARAMETER_NAME_MAX_LENGTH,
@@ -22,14 +23,27 @@ export const SAGEMAKER_LIMITS = {
   metrics: { count: 40, name: 255, regex: 500 },
   /** CreateTrainingJob HyperParameters: max 100 entries, HyperParameterKey ≤ 256, HyperParameterValue ≤ 2500. */
   hyperparameters: { count: 100, key: 256, value: 2500 },
-  /** TrainingEnvironmentMap, ProcessingEnvironmentMap, ContainerDefinition EnvironmentMap. */
+  /**
+   * The container environment per kind of step: TrainingEnvironmentMap, ProcessingEnvironmentMap,
+   * ContainerDefinition EnvironmentMap; a model package container's EnvironmentMap (1024/1024; the
+   * shape allows 100 entries, its documentation "We support up to 16 entries in the map"); a
+   * transform's TransformEnvironmentMap (16 entries, key ≤ 1024, value ≤ 10240, unused: the step
+   * type sets no environment). Condition and Fail steps run no container.
+   */
   env: {
     Training: { count: 100, key: 512, value: 512 },
     Processing: { count: 100, key: 256, value: 256 },
     Model: { count: 100, key: 1024, value: 1024 },
-  },
-  /** ProcessingInstanceCount 1–100; ResourceConfig.InstanceCount has no maximum (the catalog asks ≥ 1). */
-  instanceCount: { Training: [1, Infinity], Processing: [1, 100] },
+    RegisterModel: { count: 16, key: 1024, value: 1024 },
+    Transform: { count: 16, key: 1024, value: 10240 },
+    Condition: null,
+    Fail: null,
+  } satisfies Record<SageMakerStepKind, { count: number; key: number; value: number } | null>,
+  /**
+   * ProcessingInstanceCount 1–100; ResourceConfig.InstanceCount has no maximum (the catalog asks
+   * ≥ 1); TransformInstanceCount ≥ 1, its documentation: "the maximum is 100".
+   */
+  instanceCount: { Training: [1, Infinity], Processing: [1, 100], Transform: [1, 100] },
   /**
    * ProcessingVolumeSizeInGB 1–16384. Training's VolumeSizeInGB has no maximum in the model, but
    * training volumes are EBS gp2 (the only type SageMaker supports), whose sizes are 1–16,384 GiB.
@@ -37,6 +51,16 @@ export const SAGEMAKER_LIMITS = {
   volumeSizeGb: { Training: [1, 16384], Processing: [1, 16384] },
   /** StoppingCondition.MaxRuntimeInSeconds ≥ 1; its documentation: "The maximum value is 28 days". */
   maxRuntimeSeconds: { Training: [1, 28 * 24 * 3600] },
+  /**
+   * CreateModelPackage: CustomerMetadataMap (1–50 entries, CustomerMetadataKey 1–128,
+   * CustomerMetadataValue 1–256, both `([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)`), ContentType ≤ 256,
+   * ResponseMIMEType ≤ 1024 matching `[-\w]+\/.+`.
+   */
+  modelPackage: {
+    metadata: { count: 50, key: 128, value: 256 },
+    contentType: 256,
+    responseType: 1024,
+  },
   /** The S3Uri / Url shapes: `(https|s3)://([^/]+)/?(.*)`, 0–1024 characters. */
   s3Uri: 1024,
 } as const;
@@ -58,11 +82,29 @@ export const MODEL_SCRIPT_ENV = [
   "SAGEMAKER_CONTAINER_LOG_LEVEL",
   "SAGEMAKER_REGION",
 ];
-export const JOB = {
+/** What each kind of step runs, for messages ("… for transform jobs"). */
+export const JOB: Readonly<Record<SageMakerStepKind, string>> = {
   Training: "training jobs",
   Processing: "processing jobs",
   Model: "model hosting",
+  RegisterModel: "model packages",
+  Transform: "transform jobs",
+  Condition: "condition steps",
+  Fail: "fail steps",
 };
+
+/** What each list of instance types is for, for messages. */
+export const INSTANCE_USE: Readonly<Record<InstanceUse, string>> = {
+  Training: "training jobs",
+  Processing: "processing jobs",
+  Model: "model hosting",
+  Transform: "transform jobs",
+};
+
+/** The pattern of CustomerMetadataKey / CustomerMetadataValue (without the length part). */
+export const CUSTOMER_METADATA_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+/** The ResponseMIMEType pattern. */
+export const RESPONSE_MIME_TYPE_PATTERN = /^[-\w]+\/.+$/;
 /** Length of a content hash in a code archive's URI (sha256 hex, codeArchive.ts). */
 export const HASH_LENGTH = 64;
 

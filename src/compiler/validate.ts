@@ -1,14 +1,17 @@
 import {
+  isStepTypeName,
+  STEP_DEFINITIONS,
   STEP_TYPES,
-  stepType,
   validateStepConfig,
-  type StepConfigResult,
+  type StepConfigs,
   type StepTypeDefinition,
+  type StepTypeName,
 } from "../catalog";
 import {
   error,
   explicitDependsOn,
   findCycle,
+  isBranchEdge,
   isParameterRef,
   PIPELINE_NAME_PATTERN,
   STEP_NAME_PATTERN,
@@ -18,15 +21,24 @@ import {
   type Step,
 } from "../model";
 import { checkLink, stringRatio, type LinkCheck } from "../resolver";
+import { gatedDiagnostics } from "./gatedRules";
 import { limitDiagnostics } from "./limits";
 import { metricDiagnostics } from "./metrics";
 
-export interface ResolvedStep {
-  step: Step;
-  definition: StepTypeDefinition<Record<string, unknown>>;
-  /** The config with the type's defaults filled in. */
-  config: Record<string, unknown>;
-}
+/**
+ * A step whose config parsed, discriminated by its type: `config` is that type's parsed config
+ * (defaults filled in), so a renderer or check narrows on `type` and never casts. `ResolvedStep<T>`
+ * is the member for one type, for the per-type tables (indexed in the "correlated union" style of
+ * microsoft/TypeScript#47109, so `tsc` names every table a new step type must fill).
+ */
+export type ResolvedStep<T extends StepTypeName = StepTypeName> = {
+  [K in T]: {
+    type: K;
+    step: Step;
+    definition: StepTypeDefinition<StepConfigs[K]>;
+    config: StepConfigs[K];
+  };
+}[T];
 
 export interface Validation {
   diagnostics: Diagnostic[];
@@ -38,14 +50,22 @@ const BUCKET_PATTERN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 // The store keeps the identity of every step an edit left alone, so after an edit only the
 // edited step's config is parsed again; a step's type, and so its schema, is part of the step.
-const checkedConfigs = new WeakMap<Step, StepConfigResult<Record<string, unknown>>>();
+interface Checked<T extends StepTypeName = StepTypeName> {
+  resolved: ResolvedStep<T> | null;
+  diagnostics: Diagnostic[];
+}
+const checkedConfigs = new WeakMap<Step, Checked>();
 
-function checkedConfig(
-  definition: StepTypeDefinition<Record<string, unknown>>,
-  step: Step,
-): StepConfigResult<Record<string, unknown>> {
+/** Parses a step's config with its own type's schema: the result is typed by that type. */
+function resolveStep<T extends StepTypeName>(type: T, step: Step): Checked<T> {
+  const definition = STEP_DEFINITIONS[type];
+  const { config, diagnostics } = validateStepConfig(definition, step);
+  return { resolved: config ? { type, step, definition, config } : null, diagnostics };
+}
+
+function checkedStep(type: StepTypeName, step: Step): Checked {
   let checked = checkedConfigs.get(step);
-  if (!checked) checkedConfigs.set(step, (checked = validateStepConfig(definition, step)));
+  if (!checked) checkedConfigs.set(step, (checked = resolveStep(type, step)));
   return checked;
 }
 
@@ -73,8 +93,7 @@ export function validateDesign(design: Design): Validation {
       );
     }
     names.set(step.name, step.id);
-    const definition = stepType(step.type);
-    if (!definition) {
+    if (!isStepTypeName(step.type)) {
       diagnostics.push(
         error("PD101", `unknown step type "${step.type}"${suggestStepType(step.type)}`, {
           stepId: step.id,
@@ -83,13 +102,15 @@ export function validateDesign(design: Design): Validation {
       );
       continue;
     }
-    const { config, diagnostics: found } = checkedConfig(definition, step);
+    const { resolved: entry, diagnostics: found } = checkedStep(step.type, step);
     diagnostics.push(...found);
-    if (config) {
-      resolved.set(step.id, { step, definition, config });
+    if (entry) {
+      resolved.set(step.id, entry);
       diagnostics.push(
-        ...parameterRefDiagnostics(design, step, config),
-        ...metricDiagnostics(step.id, config.metricDefinitions),
+        ...parameterRefDiagnostics(design, step, entry.config),
+        ...(entry.type === "PyTorchTraining" || entry.type === "XGBoostTraining"
+          ? metricDiagnostics(step.id, entry.config.metricDefinitions)
+          : []),
       );
     }
     for (const dependency of explicitDependsOn(step)) {
@@ -104,8 +125,11 @@ export function validateDesign(design: Design): Validation {
     }
   }
   diagnostics.push(...edgeDiagnostics(design), ...unfedInputDiagnostics(design));
+  const gated = gatedDiagnostics(design, resolved);
+  diagnostics.push(...gated);
   diagnostics.push(...limitDiagnostics(design, resolved));
-  const cycle = findCycle(design);
+  // A cycle through a branch link is PD712, said on the link; not again as PD205.
+  const cycle = gated.some((found) => found.code === "PD712") ? null : findCycle(design);
   if (cycle) {
     const path = cycle
       .map((id) => design.steps.find((step) => step.id === id)?.name ?? id)
@@ -213,8 +237,10 @@ const linkVerdicts = new WeakMap<Edge, { source: Step; target: Step; check: Link
 function edgeDiagnostics(design: Design): Diagnostic[] {
   const found: Diagnostic[] = [];
   const byId = new Map(design.steps.map((step) => [step.id, step]));
-  const knownType = (id: string) => stepType(byId.get(id)?.type ?? "") !== undefined;
+  const knownType = (id: string) => isStepTypeName(byId.get(id)?.type ?? "");
   for (const edge of design.edges) {
+    // Branch links are judged with the branches (gatedRules.ts).
+    if (isBranchEdge(edge)) continue;
     // Links of a step whose type is unknown are not judged: PD101 already says what is wrong.
     if (!knownType(edge.from.step) || !knownType(edge.to.step)) continue;
     const source = byId.get(edge.from.step) as Step;
@@ -236,6 +262,8 @@ function edgeDiagnostics(design: Design): Diagnostic[] {
   }
   const fed = new Map<string, number>();
   for (const edge of design.edges) {
+    // A step may be reached by branch links of nested conditions; conflicts are PD711.
+    if (isBranchEdge(edge)) continue;
     const key = `${edge.to.step}\u0000${edge.to.input}`;
     fed.set(key, (fed.get(key) ?? 0) + 1);
   }
@@ -255,7 +283,8 @@ function edgeDiagnostics(design: Design): Diagnostic[] {
 function unfedInputDiagnostics(design: Design): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const step of design.steps) {
-    for (const dependency of stepType(step.type)?.dependencies ?? []) {
+    if (!isStepTypeName(step.type)) continue;
+    for (const dependency of STEP_DEFINITIONS[step.type].dependencies) {
       if (!dependency.required) continue;
       if (
         design.edges.some(

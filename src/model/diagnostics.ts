@@ -33,7 +33,15 @@ export const DIAGNOSTIC_CODES = {
   PD311: "The instance type is not one SageMaker offers for this kind of job",
   PD312: "An instance count, volume size or max runtime is outside SageMaker's bounds",
   PD313: "An S3 URI is malformed or longer than SageMaker's 1024 characters",
+  PD314: "A model registry field breaks SageMaker's count, length or pattern limits",
   PD401: "The compiled definition breaks the SageMaker pipeline definition schema",
+  PD710: "A branch link does not join a Condition's branch port to a step's branch input",
+  PD711: "A step would run in both branches of a condition (or of unrelated conditions)",
+  PD712: "A branch link leads back to its condition or to a step upstream of it (a cycle)",
+  PD720: "A Condition step has no conditions",
+  PD721: "An operand names a step, evaluation metric or property that does not exist",
+  PD722: "An ordering comparison has a string or boolean operand",
+  PD723: "An operand reads a step downstream of its condition or fail step (a cycle)",
   PD501: "A script does not parse as Python",
   PD502: "A path under /opt/ml/ that no channel, input, output or SageMaker provides",
   PD503: "A channel or linked input the script never reads",
@@ -56,6 +64,11 @@ export const DIAGNOSTIC_CODES = {
   PD532: "A step type's script contract and its spec disagree",
   PD533: "An inference handler is missing or has the wrong parameters",
   PD534: "The inference script loads a model file the training script never writes",
+  PD541: "A path below a linked input names something its producer never writes",
+  PD542: "The evaluation script never reads the split it scores (test/)",
+  PD543: "The evaluation script never unpacks the model or loads a file training saves",
+  PD544: "The evaluation script never writes the report its property file reads",
+  PD545: "A metric's JSON path is not a key path the evaluation script writes",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -6,3 +6,4 @@ export * from "./path";
 export * from "./diagnostics";
 export * from "./placement";
 export * from "./records";
+export * from "./branches";

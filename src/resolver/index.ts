@@ -1,3 +1,4 @@
+export * from "./branches";
 export * from "./linkCheck";
 export * from "./propose";
 export * from "./score";

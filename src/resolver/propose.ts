@@ -1,5 +1,6 @@
 import { stepType } from "../catalog";
 import { connect, topologicalOrder, type Design, type Edge } from "../model";
+import { outputPortNames } from "./branches";
 import { checkLink } from "./linkCheck";
 import { ACCEPT_THRESHOLD, type ScorePart } from "./score";
 
@@ -69,14 +70,17 @@ export function proposeLinks(design: Design): ProposalResult {
   return { proposals, unresolved };
 }
 
-/** Every allowed link into one input, scored, best first; ties keep design order. */
+/**
+ * Every allowed link into one input, scored, best first; ties keep design order. For the
+ * `branch` input these are the conditions' branches that may take the step.
+ */
 export function candidatesFor(design: Design, stepId: string, input: string): Candidate[] {
   const candidates: Candidate[] = [];
   for (const provider of design.steps) {
     if (provider.id === stepId) continue;
-    for (const output of stepType(provider.type)?.outputs ?? []) {
+    for (const output of outputPortNames(provider)) {
       const edge: Edge = {
-        from: { step: provider.id, output: output.logicalName },
+        from: { step: provider.id, output },
         to: { step: stepId, input },
       };
       const check = checkLink(design, edge);

@@ -2,17 +2,26 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { STEP_TYPES, stepType, type StepTypeName } from "../catalog";
 import { connect, findCycle, type Design, type Edge, type Step } from "../model";
-import { checkLink, proposeLinks } from "./index";
+import { branchLayout } from "../model";
+import { checkLink, inputPortNames, outputPortNames, proposeLinks } from "./index";
 import { testDesign } from "../../tests/support/designs";
 
 // Fixed seed and run count per property, so a failure reproduces exactly.
 const RUNS = { seed: 42, numRuns: 300 };
 
 const TYPE_NAMES = STEP_TYPES.map((definition) => definition.type);
-const OUTPUT_NAMES = [...new Set(STEP_TYPES.flatMap((d) => d.outputs.map((o) => o.logicalName)))];
+const OUTPUT_NAMES = [
+  ...new Set(STEP_TYPES.flatMap((d) => d.outputs.map((o) => o.logicalName))),
+  "if_true",
+  "if_false",
+];
 const INPUT_NAMES = [
   ...new Set(STEP_TYPES.flatMap((d) => d.dependencies.map((i) => i.logicalName))),
+  "branch",
 ];
+/** Every port of a step, branch ports included (a Condition's if_true/if_false, every `branch` input). */
+const outputsOf = (step: Step) => outputPortNames(step);
+const inputsOf = (step: Step) => inputPortNames(step);
 
 const emptyDesign = (steps: Step[]): Design => testDesign(steps);
 
@@ -20,14 +29,14 @@ const pick = <T>(list: readonly T[], index: number): T | undefined =>
   list.length === 0 ? undefined : list[index % list.length];
 
 /**
- * Random designs: any mix of the six step types (repeats allowed, random order), then random
- * link attempts between real ports, each kept only when checkLink allows it on the design so far
- * (the same rule manual linking follows).
+ * Random designs: any mix of the step types (repeats allowed, random order), then random link
+ * attempts between real ports (branch ports included), each kept only when checkLink allows it on
+ * the design so far (the same rule manual linking follows).
  */
 const randomDesign = fc
   .record({
     types: fc.array(fc.constantFrom(...TYPE_NAMES), { minLength: 1, maxLength: 9 }),
-    attempts: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat()), { maxLength: 14 }),
+    attempts: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat()), { maxLength: 18 }),
   })
   .map(({ types, attempts }) => {
     const steps = types.map((type, index): Step => ({
@@ -41,13 +50,10 @@ const randomDesign = fc
     for (const [a, b, c, d] of attempts) {
       const from = pick(steps, a);
       const to = pick(steps, b);
-      const output = from && pick(stepType(from.type)?.outputs ?? [], c);
-      const input = to && pick(stepType(to.type)?.dependencies ?? [], d);
+      const output = from && pick(outputsOf(from), c);
+      const input = to && pick(inputsOf(to), d);
       if (!from || !to || !output || !input) continue;
-      const edge: Edge = {
-        from: { step: from.id, output: output.logicalName },
-        to: { step: to.id, input: input.logicalName },
-      };
+      const edge: Edge = { from: { step: from.id, output }, to: { step: to.id, input } };
       if (!checkLink(design, edge).allowed) continue;
       const connected = connect(design, edge);
       if (connected.ok) design = connected.design;
@@ -64,11 +70,11 @@ const designWithEdge = randomDesign.chain((design) => {
   const realPorts = fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat()).map(([a, b, c, d]): Edge => {
     const from = pick(design.steps, a);
     const to = pick(design.steps, b);
-    const output = from && pick(stepType(from.type)?.outputs ?? [], c);
-    const input = to && pick(stepType(to.type)?.dependencies ?? [], d);
+    const output = from && pick(outputsOf(from), c);
+    const input = to && pick(inputsOf(to), d);
     return {
-      from: { step: from?.id ?? "ghost", output: output?.logicalName ?? "NOPE" },
-      to: { step: to?.id ?? "ghost", input: input?.logicalName ?? "NOPE" },
+      from: { step: from?.id ?? "ghost", output: output ?? "NOPE" },
+      to: { step: to?.id ?? "ghost", input: input ?? "NOPE" },
     };
   });
   const anything = fc.record({
@@ -100,6 +106,7 @@ describe("random designs (generator sanity)", () => {
       fc.property(randomDesign, (design) => {
         expect(findCycle(design)).toBeNull();
         expectNoInputFedTwice(design.edges);
+        expect(branchLayout(design).conflicts).toEqual([]);
         for (const edge of design.edges) expect(checkLink(design, edge).allowed).toBe(true);
       }),
       RUNS,
@@ -110,7 +117,7 @@ describe("random designs (generator sanity)", () => {
     const designs = fc.sample(randomDesign, { seed: 42, numRuns: 200 });
     expect(designs.filter((design) => design.edges.length > 0).length).toBeGreaterThan(40);
     const checks = fc
-      .sample(designWithEdge, { seed: 42, numRuns: 400 })
+      .sample(designWithEdge, { seed: 42, numRuns: 800 })
       .map(({ design, edge }) => checkLink(design, edge));
     expect(checks.filter((check) => check.allowed).length).toBeGreaterThan(20);
     expect(checks.filter((check) => !check.allowed).length).toBeGreaterThan(20);
@@ -209,6 +216,7 @@ describe("checkLink properties", () => {
         if (!connected.ok) return; // the very same link already exists
         expect(findCycle(connected.design)).toBeNull();
         expectNoInputFedTwice(connected.design.edges);
+        expect(branchLayout(connected.design).conflicts).toEqual([]);
       }),
       { ...RUNS, numRuns: 200 },
     );

@@ -27,7 +27,8 @@ const TYPE_WORDS: Record<DependencyType, string> = {
 };
 
 export interface ScorePart {
-  factor: "type" | "dataType" | "name" | "exactName" | "source" | "keywords";
+  /** `branch`: a branch link, which is not scored (its one part says which branch it is). */
+  factor: "type" | "dataType" | "name" | "exactName" | "source" | "keywords" | "branch";
   points: number;
   detail: string;
 }

@@ -4,6 +4,7 @@ import type { Designer } from "./designer";
 import { compiledFor } from "./diagnostics";
 import { redo, undo, undoCount } from "./designStore";
 import { copyFragment, FragmentSchema } from "./fragment";
+import { initialConfig } from "./stepDefaults";
 
 export type DialogName = "autoConnect" | "help" | "signIn" | "submit" | "settings";
 
@@ -317,7 +318,8 @@ export function addStepNear(context: CommandContext, type: string): string | nul
   const position = freePosition(design, anchor, context.viewportCentre(), (id) =>
     sizeOr(context.stepSize(id)),
   );
-  const id = stores.transaction(() => stores.design.getState().addStep(type, position));
+  const initial = initialConfig(design, type, anchor);
+  const id = stores.transaction(() => stores.design.getState().addStep(type, position, initial));
   if (!id) return null;
   ui.select([id]);
   ui.setLastAdded(id);

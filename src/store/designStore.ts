@@ -32,7 +32,12 @@ export interface DesignState {
   /** Increments on every load, so views can reset (fit view, clear selection). */
   loadCount: number;
   replaceDesign: (design: Design) => void;
-  addStep: (type: string, position: Position) => string | null;
+  /**
+   * Adds a step of a type; `initial` seeds its config (a condition added next to an evaluation
+   * step starts with that step's first metric ≥ 0.7). Steps with a container start with the
+   * type's starter files; those without (Condition, Fail, Batch Transform) get no code.
+   */
+  addStep: (type: string, position: Position, initial?: Record<string, unknown>) => string | null;
   removeSteps: (ids: readonly string[]) => void;
   renameStep: (id: string, name: string) => CommandResult;
   /** One form commit: sets (or, with `undefined`, clears back to the default) one config field. */
@@ -71,6 +76,12 @@ export interface DesignState {
 
 export type DesignStore = ReturnType<typeof createDesignStore>;
 
+/** Whether a step type's config takes `code` (steps without a container have none). */
+function hasCodeField(definition: { configSchema: unknown }): boolean {
+  const shape = (definition.configSchema as { shape?: Record<string, unknown> }).shape;
+  return shape !== undefined && Object.hasOwn(shape, "code");
+}
+
 const HISTORY_LIMIT = 200;
 
 export function createDesignStore(initial: Design) {
@@ -92,14 +103,18 @@ export function createDesignStore(initial: Design) {
             set((state) => ({ design, loadCount: state.loadCount + 1 }));
             store.temporal.getState().clear();
           },
-          addStep: (type, position) => {
+          addStep: (type, position, initial = {}) => {
             const definition = stepType(type);
             if (!definition) return null;
             const { design } = get();
             const id = uniqueStepId(design, definition.type);
             const name = uniqueStepName(design, defaultStepName(definition));
             // A new step starts with a runnable script for its contract, so only real choices remain.
-            const config = { code: { files: { ...STARTER_FILES[definition.type] } } };
+            const starter = hasCodeField(definition) ? STARTER_FILES[definition.type] : undefined;
+            const config =
+              starter && Object.keys(starter).length > 0
+                ? { code: { files: { ...starter } }, ...initial }
+                : { ...initial };
             const result = addStepToDesign(design, {
               id,
               type: definition.type,

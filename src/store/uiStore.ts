@@ -43,6 +43,8 @@ export interface RunView {
   executionArn: string;
   status: string;
   steps: { name: string; status: string; failureReason?: string; jobArn?: string }[];
+  /** Definition names of the steps in branches their condition did not take ("Not run"). */
+  notRun?: string[];
 }
 
 /** View state, kept apart from the document: never undone, never saved in the design. */

@@ -19,6 +19,7 @@ import {
 import { useCompiled, useDesign, useDesignerStores, useUi } from "./designerContext";
 import { useAccount } from "./aws/account";
 import { RunsPanel } from "./aws/RunsPanel";
+import { RegistryDialog } from "./aws/RegistryDialog";
 import { SettingsDialog } from "./aws/SettingsDialog";
 import { SignInDialog } from "./aws/SignInDialog";
 import { SubmitDialog } from "./aws/SubmitDialog";
@@ -234,6 +235,7 @@ function Designer() {
         onStarted={setFocusRun}
       />
       <SettingsDialog open={dialog === "settings"} onClose={() => setDialog(null)} />
+      <RegistryDialog />
       <ImportProblemsDialog />
       <ImportNotesDialog />
     </div>

@@ -1,8 +1,9 @@
 import { memo } from "react";
 import { useStore } from "zustand";
 import { loadDesign } from "../model";
-import { EXAMPLES } from "../store/examples";
+import { EXAMPLE_NAMES, exampleFile } from "../store/examples";
 import { AccountControls } from "./aws/AccountControls";
+import { RegistryButton } from "./aws/RegistryDialog";
 import { Menu } from "./Menu";
 import { RecentMenu } from "./RecentMenu";
 import { command, runCommand, type CommandContext, type CommandId } from "./commands";
@@ -86,17 +87,18 @@ function ToolbarView({
               <select
                 value=""
                 onChange={(event) => {
-                  const loaded = loadDesign(EXAMPLES[event.target.value]);
+                  const name = event.target.value;
                   close(true);
-                  if (loaded.kind !== "ok") return;
-                  context.stores.session.openDocument(loaded.design);
-                  context.stores.ui
-                    .getState()
-                    .announce(`Opened the ${event.target.value} example.`);
+                  void exampleFile(name).then((file) => {
+                    const loaded = loadDesign(file);
+                    if (loaded.kind !== "ok") return;
+                    context.stores.session.openDocument(loaded.design);
+                    context.stores.ui.getState().announce(`Opened the ${name} example.`);
+                  });
                 }}
               >
                 <option value="">Open an example…</option>
-                {Object.keys(EXAMPLES).map((name) => (
+                {EXAMPLE_NAMES.map((name) => (
                   <option key={name}>{name}</option>
                 ))}
               </select>
@@ -109,12 +111,15 @@ function ToolbarView({
         {TOOLBAR_COMMANDS.map((id) => (
           <CommandButton key={id} id={id} context={context} disabled={enabled[id] === false} />
         ))}
-        <Menu label="More" title="Settings and keyboard shortcuts" align="end">
-          {(close) =>
-            MORE_COMMANDS.map((id) => (
-              <CommandButton key={id} id={id} context={context} before={() => close(true)} />
-            ))
-          }
+        <Menu label="More" title="Settings, keyboard shortcuts, model registry" align="end">
+          {(close) => (
+            <>
+              {MORE_COMMANDS.map((id) => (
+                <CommandButton key={id} id={id} context={context} before={() => close(true)} />
+              ))}
+              <RegistryButton before={() => close(true)} />
+            </>
+          )}
         </Menu>
       </div>
       <div className="toolbar__statuses">

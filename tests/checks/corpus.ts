@@ -27,6 +27,10 @@ const STEP_IDS: Record<string, { example: string; id: string }> = {
   PyTorchModel: { example: "pytorch-tabular", id: "model" },
   XGBoostTraining: { example: "xgboost-tabular", id: "train" },
   XGBoostModel: { example: "xgboost-tabular", id: "model" },
+  XGBoostEvaluation: { example: "xgboost-gated", id: "evaluate" },
+  PyTorchEvaluation: { example: "pytorch-gated", id: "evaluate" },
+  PyTorchRegisterModel: { example: "pytorch-gated", id: "register" },
+  XGBoostRegisterModel: { example: "xgboost-gated", id: "register" },
 };
 
 export function example(name: string): Design {
@@ -82,6 +86,8 @@ function defaultEntry(stepType: string): string {
       TabularPreprocessing: "tabular_preprocessing.py",
       PyTorchTraining: "train.py",
       XGBoostTraining: "xgboost_training.py",
+      XGBoostEvaluation: "model_evaluation.py",
+      PyTorchEvaluation: "model_evaluation.py",
     }[stepType] ?? "inference.py"
   );
 }

@@ -38,11 +38,14 @@ def free_port():
 class EmulatorServer(unittest.TestCase):
     """A seeded emulator process for the test methods of a subclass (this class has none)."""
 
+    # How long each emulated step runs, in seconds.
+    step_seconds = 2
+
     @classmethod
     def setUpClass(cls):
         cls.port = free_port()
         cls.endpoint = f"http://127.0.0.1:{cls.port}"
-        env = {**os.environ, "EMULATOR_PORT": str(cls.port), "EMULATOR_STEP_SECONDS": "2"}
+        env = {**os.environ, "EMULATOR_PORT": str(cls.port), "EMULATOR_STEP_SECONDS": str(cls.step_seconds)}
         env.pop("EMULATOR_CREDENTIAL_SECONDS", None)
         # A file, not a pipe nobody reads: the request log would fill the pipe and stall the server.
         cls.log = tempfile.TemporaryFile()

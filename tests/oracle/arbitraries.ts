@@ -3,7 +3,9 @@
 import fc from "fast-check";
 import {
   frameworkVersions,
+  JOB_EXCEPTION_TYPES,
   pyVersionsFor,
+  STEP_EXCEPTION_TYPES,
   XGBOOST_OFFERED_VERSIONS,
   type Framework,
 } from "../../src/catalog";
@@ -146,11 +148,13 @@ export const settings = fc
 const text = fc.string({ unit: "grapheme", maxLength: 40 });
 
 /** Inline code whose entry point is among the files, or an S3 archive. */
-export function code(defaultEntry: string, allowS3 = true) {
+export function code(defaultEntry: string, allowS3 = true, nestedEntry = true) {
   const entry = fc.oneof(
     { arbitrary: fc.constant(defaultEntry), weight: 4 },
     {
-      arbitrary: fc.constantFrom("run.py", "src/main.py", "pkg/sub/entry_v2.py", "my-script.py"),
+      arbitrary: nestedEntry
+        ? fc.constantFrom("run.py", "src/main.py", "pkg/sub/entry_v2.py", "my-script.py")
+        : fc.constantFrom("run.py", "my-script.py"),
       weight: 1,
     },
   );
@@ -340,4 +344,221 @@ export const metricDefinitions = maybe(
           ),
       ),
   ),
+);
+
+// -- the gated steps (docs/gated-steps.md) --------------------------------------------------------
+
+/**
+ * An operand before assembly: literals and parameters are final (a parameter is a `Bind`, so the
+ * assembler declares it like any bound field); metrics and properties name an evaluation / an
+ * upstream step by index, resolved against the design being assembled.
+ */
+export type OperandRecipe =
+  | { kind: "literal"; value: string | number | boolean }
+  | { kind: "parameter"; bind: Bind }
+  | { kind: "metric"; evaluation: number; metric: number }
+  | { kind: "property"; step: number; path: number; numeric: boolean };
+
+/** Values whose JSON and Python spellings agree (JSON has no -0 or NaN). */
+const literalNumber = fc.oneof(
+  fc.constantFrom(0.7, 0.85, 0.5, 1, 0, -1, 100, 0.001, 3e-5, 1e21, 2 ** 60),
+  fc.integer({ min: -1000, max: 1000 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0)),
+);
+const literalString = fc.oneof(
+  fc.constantFrom("Completed", "Failed", "a", "b", "PendingManualApproval", "épreuve", ""),
+  fc.string({ unit: "grapheme", maxLength: 12 }),
+);
+
+const metricOperand = fc.record({
+  kind: fc.constant("metric" as const),
+  evaluation: fc.nat({ max: 1000 }),
+  metric: fc.nat({ max: 1000 }),
+});
+const propertyOperand = (numeric: boolean) =>
+  fc.record({
+    kind: fc.constant("property" as const),
+    step: fc.nat({ max: 1000 }),
+    path: fc.nat({ max: 1000 }),
+    numeric: fc.constant(numeric),
+  });
+const parameterOperand = (types: ("String" | "Integer" | "Float" | "Boolean")[]) =>
+  fc.constantFrom(...types).chain((type) => {
+    const fallback: fc.Arbitrary<string | number | boolean> =
+      type === "String"
+        ? literalString
+        : type === "Integer"
+          ? fc.integer({ min: -10, max: 1000 })
+          : type === "Float"
+            ? fc.constantFrom(0.7, 0.5, 0.9, 1, 2.5)
+            : fc.boolean();
+    return fc.tuple(fallback, fc.boolean()).map(([value, keep]) => ({
+      kind: "parameter" as const,
+      bind: new Bind(type, keep ? value : undefined),
+    }));
+  });
+
+/** An operand an ordering comparison takes (numbers, numeric parameters, metrics, numeric properties). */
+export const numericOperand: fc.Arbitrary<OperandRecipe> = fc.oneof(
+  { arbitrary: literalNumber.map((value) => ({ kind: "literal" as const, value })), weight: 3 },
+  { arbitrary: parameterOperand(["Float", "Integer"]), weight: 2 },
+  { arbitrary: metricOperand, weight: 4 },
+  { arbitrary: propertyOperand(true), weight: 1 },
+);
+
+/** Any operand: also strings, booleans, String/Boolean parameters and any property. */
+export const anyOperand: fc.Arbitrary<OperandRecipe> = fc.oneof(
+  {
+    arbitrary: fc
+      .oneof(literalNumber, literalString, fc.boolean())
+      .map((value) => ({ kind: "literal" as const, value })),
+    weight: 3,
+  },
+  { arbitrary: parameterOperand(["String", "Integer", "Float", "Boolean"]), weight: 2 },
+  { arbitrary: metricOperand, weight: 2 },
+  { arbitrary: propertyOperand(false), weight: 2 },
+);
+
+const ORDERING = ["GreaterThan", "GreaterThanOrEqualTo", "LessThan", "LessThanOrEqualTo"] as const;
+
+export type ConditionRecipe =
+  | { type: (typeof ORDERING)[number] | "Equals"; left: OperandRecipe; right: OperandRecipe }
+  | { type: "In"; value: OperandRecipe; values: OperandRecipe[] }
+  | { type: "Not"; condition: ConditionRecipe }
+  | { type: "Or"; conditions: ConditionRecipe[] };
+
+/** Conditions of every kind, Not/Or nesting up to three levels. */
+export const conditionRecipe: fc.Arbitrary<ConditionRecipe> = fc.letrec<{
+  condition: ConditionRecipe;
+}>((tie) => ({
+  condition: fc.oneof(
+    { maxDepth: 3, depthSize: "small", depthIdentifier: "condition" },
+    {
+      arbitrary: fc.record({
+        type: fc.constantFrom(...ORDERING),
+        left: numericOperand,
+        right: numericOperand,
+      }),
+      weight: 5,
+    },
+    {
+      arbitrary: fc.record({
+        type: fc.constant("Equals" as const),
+        left: anyOperand,
+        right: anyOperand,
+      }),
+      weight: 2,
+    },
+    {
+      arbitrary: fc.record({
+        type: fc.constant("In" as const),
+        value: anyOperand,
+        values: fc.array(anyOperand, { minLength: 1, maxLength: 3 }),
+      }),
+      weight: 2,
+    },
+    {
+      arbitrary: fc.record({ type: fc.constant("Not" as const), condition: tie("condition") }),
+      weight: 1,
+    },
+    {
+      arbitrary: fc.record({
+        type: fc.constant("Or" as const),
+        conditions: fc.array(tie("condition"), { minLength: 1, maxLength: 3 }),
+      }),
+      weight: 1,
+    },
+  ),
+})).condition;
+
+/** A fail message: none, one plain string, or literal text and operands joined. */
+export const messageRecipe: fc.Arbitrary<(string | OperandRecipe)[]> = fc.oneof(
+  { arbitrary: fc.constant<(string | OperandRecipe)[]>([]), weight: 1 },
+  { arbitrary: text.map((line) => [line]), weight: 3 },
+  {
+    arbitrary: fc.array(
+      fc.oneof({ arbitrary: text, weight: 2 }, { arbitrary: anyOperand, weight: 2 }),
+      { minLength: 1, maxLength: 5 },
+    ),
+    weight: 5,
+  },
+);
+
+/**
+ * `StepRetryPolicy` / `SageMakerJobStepRetryPolicy` designs: max attempts or expire after, step
+ * and job policies weighted (a step that starts no job takes no job policy).
+ */
+export const retryPolicies = (stepWeight = 1, jobWeight = 1) =>
+  fc.array(
+    fc
+      .tuple(
+        fc.oneof(
+          {
+            arbitrary: fc.record({
+              kind: fc.constant("step" as const),
+              exceptionTypes: fc.uniqueArray(fc.constantFrom(...STEP_EXCEPTION_TYPES), {
+                minLength: 1,
+              }),
+            }),
+            weight: stepWeight,
+          },
+          {
+            arbitrary: fc.record({
+              kind: fc.constant("job" as const),
+              exceptionTypes: fc.uniqueArray(fc.constantFrom(...JOB_EXCEPTION_TYPES), {
+                minLength: 1,
+              }),
+            }),
+            weight: jobWeight,
+          },
+        ),
+        fc.record(
+          {
+            intervalSeconds: fc.integer({ min: 0, max: 300 }),
+            backoffRate: fc.constantFrom(0, 1, 1.5, 2, 3),
+          },
+          { requiredKeys: [] },
+        ),
+        fc.oneof(
+          fc.record({ maxAttempts: fc.integer({ min: 1, max: 20 }) }),
+          fc.record({ expireAfterMinutes: fc.integer({ min: 1, max: 14400 }) }),
+        ),
+      )
+      .map(([kind, timing, limit]) => ({ ...kind, ...timing, ...limit })),
+    { minLength: 1, maxLength: 3 },
+  );
+
+/** Evaluation report metrics: names conditions refer to, JSON paths into evaluation.json. */
+export const reportMetrics = fc.uniqueArray(
+  fc.record({
+    name: fc.oneof(
+      fc.constantFrom("auc", "f1", "accuracy", "mse", "roc-auc_2"),
+      fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/),
+    ),
+    jsonPath: fc.oneof(
+      fc.constantFrom(
+        "metrics.auc.value",
+        "metrics.f1.value",
+        "classification_metrics.accuracy.value",
+        "regression_metrics.mse.value",
+        "metrics.auc.values[0]",
+        "auc",
+      ),
+      fc
+        .array(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,8}$/), { minLength: 1, maxLength: 4 })
+        .map((parts) => parts.join(".")),
+    ),
+  }),
+  { minLength: 1, maxLength: 4, selector: (metric) => metric.name },
+);
+
+/** Model package group names (1–63 letters, digits, single hyphens inside). */
+export const packageGroupName = fc.oneof(
+  fc.constantFrom("fraud-models", "risk", "FraudXGB2"),
+  fc.stringMatching(/^[a-zA-Z0-9](-?[a-zA-Z0-9]){0,20}$/),
+);
+
+export const mimeTypes = fc.uniqueArray(
+  fc.constantFrom("text/csv", "application/json", "application/x-npy", "text/libsvm"),
+  { minLength: 1, maxLength: 3 },
 );

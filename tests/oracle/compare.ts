@@ -3,6 +3,7 @@
 // definitions must be equal up to the normalisations in README.md's table.
 //
 //   npx tsx tests/oracle/compare.ts [--cases N] [--seed N] [--show N] [--jobs N] [--out DIR]
+//                                   [--accept compile|load] [--designs DIR]
 //
 // Prints what the generated designs covered, `N cases, N equal, N differ`, how many differing
 // cases each known difference (README.md) explains, what is unexplained, and the diffs of the
@@ -12,6 +13,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { cpus, tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { compile } from "../../src/compiler";
+import { validateDefinitionSchema } from "../../src/compiler/schema";
 import { loadDesign, loadDesignText, type Design } from "../../src/model";
 import { compareCase, type Outcome } from "./compareCase";
 import { Coverage } from "./coverage";
@@ -27,9 +29,14 @@ interface Options {
   show: number;
   jobs: number;
   out: string;
+  /** Which generated designs are kept: those our compiler accepts, or all that load. */
+  accept: "compile" | "load";
+  /** Extra design files (e.g. minimal repros) compared as cases of their own. */
+  designs: string;
 }
 
-const USAGE = "usage: compare.ts [--cases N] [--seed N] [--show N] [--jobs N] [--out DIR]";
+const USAGE =
+  "usage: compare.ts [--cases N] [--seed N] [--show N] [--jobs N] [--out DIR] [--accept compile|load] [--designs DIR]";
 
 function parseOptions(argv: string[]): Options {
   const options: Options = {
@@ -38,12 +45,17 @@ function parseOptions(argv: string[]): Options {
     show: 3,
     jobs: Math.max(1, Math.min(4, cpus().length)),
     out: "",
+    accept: "compile",
+    designs: "",
   };
   for (let i = 0; i < argv.length; i += 2) {
     const flag = argv[i] ?? "";
     const value = argv[i + 1];
     const number = Number(value);
     if (flag === "--out" && value) options.out = value;
+    else if (flag === "--designs" && value) options.designs = value;
+    else if (flag === "--accept" && (value === "compile" || value === "load"))
+      options.accept = value;
     else if (
       ["--cases", "--seed", "--show", "--jobs"].includes(flag) &&
       Number.isInteger(number) &&
@@ -117,7 +129,8 @@ function report(differing: Differing[], options: Options, out: string): void {
     console.log(`\n✗ ${item.label}  [${outcome.labels.join(", ")}]\n  ${item.file}`);
     if (outcome.refusal) {
       const lines = outcome.refusal.message.trim().split("\n");
-      console.log(`    ${outcome.refusal.by === "SDK" ? "the SDK" : "our compiler"} refuses it:`);
+      const who = { SDK: "the SDK", ours: "our side", schema: "the schema + overlay" };
+      console.log(`    ${who[outcome.refusal.by]} refuses it:`);
       console.log(`    ${lines.slice(-3).join("\n    ")}`);
     }
     printDifferences(outcome.differences);
@@ -125,11 +138,44 @@ function report(differing: Differing[], options: Options, out: string): void {
   const dir = join(out, "differ");
   mkdirSync(dir, { recursive: true });
   for (const { item, outcome } of differing) {
-    const stem = basename(item.file).replace(/\.pipeline\.json$/, "");
+    // A case, its schema check and its import round trip share a design file: keep each record.
+    const kind = item.label.endsWith("(import round trip)")
+      ? ".round-trip"
+      : item.label.endsWith("(schema)")
+        ? ".schema"
+        : "";
+    const stem = basename(item.file).replace(/\.pipeline\.json$/, "") + kind;
     const record = { case: item.label, design: item.file, ...outcome };
     writeFileSync(join(dir, `${stem}.json`), `${JSON.stringify(record, null, 2)}\n`);
   }
   console.log(`\nevery differing case (design, both definitions, diff): ${dir}`);
+}
+
+/** An exception in our code is a differing case of its own (with the stack), not a crash. */
+function guarded(who: string, run: () => Outcome): Outcome {
+  try {
+    return run();
+  } catch (error) {
+    // Where it was thrown, then the error (the report prints a refusal's last lines).
+    const frames = error instanceof Error ? (error.stack ?? "").split("\n").slice(1, 4) : [];
+    const first = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const message = [...frames.map((frame) => frame.trim()), first].join("\n");
+    return {
+      equal: false,
+      differences: [],
+      refusal: { by: "ours", message },
+      labels: [`? ${who} throws: ${first.slice(0, 120)}`],
+    };
+  }
+}
+
+function guardedTrip(run: () => ReturnType<typeof roundTrip>): ReturnType<typeof roundTrip> {
+  let trip: ReturnType<typeof roundTrip> | undefined;
+  const outcome = guarded("the import round trip", () => {
+    trip = run();
+    return trip.outcome;
+  });
+  return trip ?? { outcome, notes: [] };
 }
 
 async function main(): Promise<void> {
@@ -142,10 +188,18 @@ async function main(): Promise<void> {
   const cases: Case[] = [
     ...fileCases(join(root, "examples")),
     ...fileCases(join(root, "tests", "fixtures")),
+    ...(options.designs ? fileCases(resolve(options.designs)) : []),
   ];
+  // A compiler that throws refuses nothing on purpose: those designs are kept and reported.
   const generated = generateDesigns(options.seed, options.cases, (value) => {
     const loaded = loadDesign(value);
-    return loaded.kind === "ok" && compile(loaded.design).ok;
+    if (loaded.kind !== "ok") return false;
+    if (options.accept === "load") return true;
+    try {
+      return compile(loaded.design).ok;
+    } catch {
+      return true;
+    }
   });
   const coverage = new Coverage();
   generated.designs.forEach((value, index) => {
@@ -164,14 +218,37 @@ async function main(): Promise<void> {
   let equal = 0;
   const differing: Differing[] = [];
   const trips = { tried: 0, equal: 0, withNotes: 0 };
+  const schemas = { tried: 0, valid: 0 };
+  const notes: string[] = [];
   for (const item of cases) {
     const answer = answers.get(item.file) ?? { ok: false, error: "the oracle gave no answer" };
-    const outcome = compareCase(item.design, compile(item.design), answer);
+    const outcome = guarded("our compiler", () =>
+      compareCase(item.design, compile(item.design), answer),
+    );
     if (outcome.equal) equal++;
     else differing.push({ item, outcome });
     if (!answer.ok) continue;
+    // The published schema (plus the overlay) must accept what the SDK renders.
+    const schema = validateDefinitionSchema(JSON.parse(answer.definition));
+    schemas.tried++;
+    if (schema.valid) schemas.valid++;
+    else
+      differing.push({
+        item: { ...item, label: `${item.label} (schema)` },
+        outcome: {
+          equal: false,
+          differences: [],
+          refusal: {
+            by: "schema",
+            message: schema.errors.map((e) => `${e.path}: ${e.message}`).join("\n"),
+          },
+          labels: [
+            `? the schema + overlay refuses the SDK's definition: ${schema.errors[0]?.path.replace(/\[\d+\]\([^)]*\)/g, "[*]")}`,
+          ],
+        },
+      });
     // The round trip is a case of its own: a difference there fails the run like any other.
-    const trip = roundTrip(item.design, answer);
+    const trip = guardedTrip(() => roundTrip(item.design, answer));
     trips.tried++;
     if (trip.outcome.equal) trips.equal++;
     else
@@ -181,9 +258,14 @@ async function main(): Promise<void> {
       });
     if (trip.notes.length > 0) {
       trips.withNotes++;
-      if (trips.withNotes <= options.show)
-        console.log(`import notes for ${item.label}:\n  ${trip.notes.join("\n  ")}`);
+      const text = `import notes for ${item.label} (${item.file}):\n  ${trip.notes.join("\n  ")}`;
+      notes.push(text);
+      if (trips.withNotes <= options.show) console.log(text);
     }
+  }
+  if (notes.length > 0) {
+    writeFileSync(join(out, "import-notes.txt"), `${notes.join("\n")}\n`);
+    console.log(`every case's import notes: ${join(out, "import-notes.txt")}`);
   }
 
   const refused = generated.attempts - generated.designs.length;
@@ -197,7 +279,10 @@ async function main(): Promise<void> {
   ).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `\nimport round trip (SDK definition → import → compile): ${trips.tried} definitions, ${trips.equal} equal, ${trips.tried - trips.equal} differ, ${trips.withNotes} with import notes`,
+    `\nschema (the SDK's definitions against the published schema + overlay): ${schemas.tried} definitions, ${schemas.valid} valid`,
+  );
+  console.log(
+    `import round trip (SDK definition → import → compile): ${trips.tried} definitions, ${trips.equal} equal, ${trips.tried - trips.equal} differ, ${trips.withNotes} with import notes`,
   );
   console.log(
     `\n${cases.length} cases, ${equal} equal, ${differing.length} differ` +

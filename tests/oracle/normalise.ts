@@ -89,6 +89,25 @@ function tokeniseUploads(value: unknown, tokens: [string, string][]): unknown {
   return value;
 }
 
+type DefinitionStep = Record<string, unknown>;
+
+/**
+ * Every step of a step list, depth first: a Condition step's `IfSteps` and `ElseSteps` hold
+ * whole steps (a repack step of a register model in a branch is one of them).
+ */
+function* allSteps(steps: unknown): Generator<DefinitionStep> {
+  if (!Array.isArray(steps)) return;
+  for (const step of steps as DefinitionStep[]) {
+    if (!step || typeof step !== "object") continue;
+    yield step;
+    const args = step.Arguments as Record<string, unknown> | undefined;
+    if (step.Type === "Condition" && args) {
+      yield* allSteps(args.IfSteps);
+      yield* allSteps(args.ElseSteps);
+    }
+  }
+}
+
 const REPACK_STEP = /-RepackModel-[^-]+$/;
 export const REPACK_SOURCE_DIR_TOKEN = "<non-empty source_dir>";
 
@@ -98,8 +117,7 @@ export const REPACK_SOURCE_DIR_TOKEN = "<non-empty source_dir>";
  * it for truth (`if source_dir:`), so any non-empty JSON string is the same instruction.
  */
 function normaliseRepackSourceDir(definition: Record<string, unknown>): void {
-  const steps = Array.isArray(definition.Steps) ? definition.Steps : [];
-  for (const step of steps as Record<string, unknown>[]) {
+  for (const step of allSteps(definition.Steps)) {
     if (step.Type !== "Training" || !REPACK_STEP.test(String(step.Name))) continue;
     const args = step.Arguments as Record<string, unknown> | undefined;
     const hyperparameters = args?.HyperParameters as Record<string, unknown> | undefined;

@@ -121,6 +121,57 @@ INPUT_DATA_PATH = "/opt/ml/processing/input/data"
 MODEL_STEP = {"PyTorchModel": "PyTorchTraining", "XGBoostModel": "XGBoostTraining"}
 XGBOOST_CHANNELS = ["train", "validation", "test"]
 
+# The gated steps (docs/gated-steps.md), defaults as that document gives them.
+EVALUATION_STEP = {
+    "XGBoostEvaluation": {
+        "estimator": "XGBoost",
+        "frameworkVersion": "1.7-1",
+        "pyVersion": "py3",
+    },
+    "PyTorchEvaluation": {
+        "estimator": "PyTorch",
+        "frameworkVersion": "2.1.0",
+        "pyVersion": "py310",
+    },
+}
+EVALUATION_DEFAULTS = {
+    "entryPoint": "model_evaluation.py",
+    "instanceType": "ml.m5.xlarge",
+    "instanceCount": 1,
+    "volumeSizeGb": 30,
+    "propertyFileName": "EvaluationReport",
+    "reportFile": "evaluation.json",
+    "metrics": [{"name": "auc", "jsonPath": "metrics.auc.value"}],
+}
+EVALUATION_INPUTS = [
+    ("model_input", "/opt/ml/processing/input/model"),
+    ("processed_data", "/opt/ml/processing/input/eval_data"),
+]
+EVALUATION_OUTPUT = ("evaluation", "/opt/ml/processing/output/evaluation")
+EVALUATION_ENV = {"EVAL_METRIC_CHOICES": "auc"}
+REGISTER_STEP = {
+    "PyTorchRegisterModel": "PyTorchTraining",
+    "XGBoostRegisterModel": "XGBoostTraining",
+}
+REGISTER_DEFAULTS = {
+    "approvalStatus": "PendingManualApproval",
+    "contentTypes": ["text/csv"],
+    "responseTypes": ["text/csv"],
+    "inferenceInstanceTypes": ["ml.m5.large"],
+    "transformInstanceTypes": ["ml.m5.large"],
+}
+TRANSFORM_DEFAULTS = {
+    "inputFolder": "test/",
+    "contentType": "text/csv",
+    "splitType": "Line",
+    "instanceType": "ml.m5.large",
+    "instanceCount": 1,
+}
+BRANCH_OUTPUTS = ("if_true", "if_false")
+BRANCH_INPUT = "branch"
+# A step property path as a design writes it: `A.B`, `A[0]`, `A['key']`.
+PROPERTY_TOKEN = re.compile(r"(?:^|\.)([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\['([^']*)'\]")
+
 BOTO_SESSIONS = {}  # region -> boto3.Session, shared by the designs of one batch
 S3_URI = re.compile(r"s3://[a-z0-9][a-z0-9.\-]*[a-z0-9]/[^\"\s\\]*")
 
@@ -182,6 +233,100 @@ def describe_object(key: str, body: bytes) -> dict:
     return {"sha256": sha256(body)}
 
 
+def member(enum, value: str):
+    """The enum member with this value."""
+    found = [item for item in enum if item.value == value]
+    if not found:
+        raise DesignError(f"{value} is not a {enum.__name__}")
+    return found[0]
+
+
+def operand_steps(step: dict) -> set:
+    """The steps a Condition's operands or a Fail message read (metrics and properties)."""
+    found = set()
+
+    def visit(value):
+        if isinstance(value, dict):
+            if set(value) == {"metric"} or set(value) == {"property"}:
+                found.add(next(iter(value.values()))["step"])
+            for item in value.values():
+                visit(item)
+        elif isinstance(value, list):
+            for item in value:
+                visit(item)
+
+    if step["type"] == "Condition":
+        visit(step["config"].get("conditions", []))
+    elif step["type"] == "Fail":
+        visit(step["config"].get("errorMessage", []))
+    return found
+
+
+class Branches:
+    """Which steps go into which ConditionStep's `if_steps` / `else_steps` (docs/gated-steps.md
+    "Branches"): a branch link's target, and every step reached from it through data links or
+    `dependsOn`, belongs to that branch; a step reached by several branches belongs to the
+    innermost one when they nest (a condition inside another's branch), else the design is one
+    the service cannot run."""
+
+    def __init__(self, design: dict, listing: list):
+        types = {step["id"]: step["type"] for step in design["steps"]}
+        successors = {step["id"]: [] for step in design["steps"]}
+        seeds = []
+        for edge in design.get("edges", []):
+            source, target = edge["from"]["step"], edge["to"]["step"]
+            if edge["from"]["output"] in BRANCH_OUTPUTS:
+                if types[source] != "Condition" or edge["to"]["input"] != BRANCH_INPUT:
+                    raise DesignError(f"branch link {edge} is not condition → branch input")
+                seeds.append(((source, edge["from"]["output"]), target))
+            elif edge["to"]["input"] == BRANCH_INPUT:
+                raise DesignError(f"link {edge} into a branch input from a data output")
+            else:
+                successors[source].append(target)
+        for step in design["steps"]:
+            for dependency in step["config"].get("dependsOn", []):
+                successors[dependency].append(step["id"])
+
+        reaching = {step_id: set() for step_id in successors}
+        for branch, target in seeds:
+            pending = [target]
+            while pending:
+                step_id = pending.pop()
+                if step_id == branch[0]:
+                    raise DesignError(f"{branch[0]}'s {branch[1]} branch leads back to it")
+                if branch not in reaching[step_id]:
+                    reaching[step_id].add(branch)
+                    pending.extend(successors[step_id])
+
+        self.container = {}  # step id → (condition id, "if_true" | "if_false"); top level: absent
+
+        def enclosing(branch, seen):
+            """The branch and every branch around its condition, innermost first."""
+            outer = container_of(branch[0], seen)
+            return [branch] + ([] if outer is None else enclosing(outer, seen))
+
+        def container_of(step_id, seen=frozenset()):
+            if step_id in self.container or not reaching[step_id]:
+                return self.container.get(step_id)
+            if step_id in seen:
+                raise DesignError("conditions sit in each other's branches")
+            chains = {b: enclosing(b, seen | {step_id}) for b in reaching[step_id]}
+            innermost = [b for b in chains if all(other in chains[b] for other in chains)]
+            if not innermost:
+                raise DesignError(f"{step_id} is in branches that do not nest: {sorted(chains)}")
+            self.container[step_id] = innermost[0]
+            return innermost[0]
+
+        for step_id in successors:
+            container_of(step_id)
+        self.members = {}  # condition id → {"if_true": [...], "if_false": [...]} in listing order
+        for step_id in listing:
+            if step_id in self.container:
+                condition, branch = self.container[step_id]
+                entry = self.members.setdefault(condition, {"if_true": [], "if_false": []})
+                entry[branch].append(step_id)
+
+
 class Builder:
     """Builds one design's pipeline with the SDK, inside an active mock."""
 
@@ -197,6 +342,8 @@ class Builder:
         self.parameters = {}
         self.session = None
         self.user_uploads = set()  # objects put by the user, not by the SDK
+        self.property_files = {}  # evaluation step id → its PropertyFile
+        self.branches = None
 
     # -- values -----------------------------------------------------------------------------------
 
@@ -259,12 +406,15 @@ class Builder:
                 source = self.built[edge["from"]["step"]]
                 output = edge["from"]["output"]
                 source_type = self.steps_by_id[edge["from"]["step"]]["type"]
-                if source_type in PROCESSING_STEP:
+                if source_type in PROCESSING_STEP or source_type in EVALUATION_STEP:
                     return source.properties.ProcessingOutputConfig.Outputs[output].S3Output.S3Uri
                 if output == "model_output":
                     return source.properties.ModelArtifacts.S3ModelArtifacts
                 if output == "evaluation_output":
                     return source.properties.OutputDataConfig.S3OutputPath
+                if source_type in MODEL_STEP and output == "model_name":
+                    # ModelStep.properties: its last step's, the CreateModel step.
+                    return source.properties.ModelName
                 raise DesignError(f"no SDK property for output {output} of {source_type}")
         return None
 
@@ -284,6 +434,11 @@ class Builder:
         depends_on = [self.built[dep] for dep in config.get("dependsOn", [])]
         if depends_on:
             kwargs["depends_on"] = depends_on
+        policies = self.retry_policies(config.get("retryPolicies", []))
+        if policies:
+            # A ModelStep applies the list to each of its steps (model_step.py:205-207), so a job
+            # policy on a create/register model step is the SDK's ValueError (model_step.py:222).
+            kwargs["retry_policies"] = policies
         cache = self.settings.get("cache", {})
         if cacheable and cache.get("enabled"):
             from sagemaker.workflow.steps import CacheConfig
@@ -292,6 +447,124 @@ class Builder:
                 enable_caching=True, expire_after=cache.get("expireAfter", "P30D")
             )
         return kwargs
+
+    def retry_policies(self, policies: list) -> list:
+        """`kind: step` → StepRetryPolicy, `kind: job` → SageMakerJobStepRetryPolicy; the SDK's
+        own defaults (interval 1, backoff 2.0) where the design leaves a field out."""
+        from sagemaker.workflow.retry import (
+            SageMakerJobExceptionTypeEnum,
+            SageMakerJobStepRetryPolicy,
+            StepExceptionTypeEnum,
+            StepRetryPolicy,
+        )
+
+        built = []
+        for policy in policies:
+            kwargs = {}
+            for field, argument in (
+                ("backoffRate", "backoff_rate"),
+                ("intervalSeconds", "interval_seconds"),
+                ("maxAttempts", "max_attempts"),
+                ("expireAfterMinutes", "expire_after_mins"),
+            ):
+                if field in policy:
+                    kwargs[argument] = policy[field]
+            # The members a script names (StepExceptionTypeEnum.THROTTLING), looked up by value:
+            # `StepExceptionTypeEnum("Step.THROTTLING")` is the *first* member (entities.py:44,
+            # DefaultEnumMeta only honours `value=` as a keyword).
+            if policy["kind"] == "step":
+                types = [member(StepExceptionTypeEnum, name) for name in policy["exceptionTypes"]]
+                built.append(StepRetryPolicy(exception_types=types, **kwargs))
+            else:
+                types = [
+                    member(SageMakerJobExceptionTypeEnum, name) for name in policy["exceptionTypes"]
+                ]
+                built.append(SageMakerJobStepRetryPolicy(exception_types=types, **kwargs))
+        return built
+
+    def evaluation_config(self, step: dict) -> dict:
+        defaults = EVALUATION_STEP[step["type"]]
+        return {
+            **EVALUATION_DEFAULTS,
+            "frameworkVersion": defaults["frameworkVersion"],
+            "pyVersion": defaults["pyVersion"],
+            **step["config"],
+        }
+
+    def operand(self, raw: dict):
+        """A condition operand or fail message part (docs/gated-steps.md "Operands")."""
+        from sagemaker.workflow.functions import JsonGet
+
+        if "literal" in raw:
+            return raw["literal"]
+        if "parameter" in raw:
+            return self.value(raw)
+        if "metric" in raw:
+            step = self.steps_by_id.get(raw["metric"]["step"])
+            if step is None or step["type"] not in EVALUATION_STEP:
+                raise DesignError(f"metric of {raw['metric']['step']}, not an evaluation step")
+            config = self.evaluation_config(step)
+            paths = [m["jsonPath"] for m in config["metrics"] if m["name"] == raw["metric"]["name"]]
+            if not paths:
+                raise DesignError(f"{step['name']} lists no metric {raw['metric']['name']}")
+            return JsonGet(
+                step_name=step["name"],
+                property_file=self.property_files[step["id"]],
+                json_path=paths[0],
+            )
+        if "property" in raw:
+            return self.step_property(raw["property"]["step"], raw["property"]["path"])
+        raise DesignError(f"unknown operand {raw}")
+
+    def step_property(self, step_id: str, path: str):
+        """`<step>.properties` walked along a design's property path, as a script writes it
+        (`step.properties.FinalMetricDataList['val:auc'].Value`): the SDK's Properties know the
+        service's response shapes, so a path they do not have fails here."""
+        if step_id not in self.built:
+            raise DesignError(f"property of {step_id}, which is not built before its reader")
+        value = self.built[step_id].properties
+        position = 0
+        while position < len(path):
+            match = PROPERTY_TOKEN.match(path, position)
+            if not match:
+                raise DesignError(f"cannot read property path {path!r}")
+            name, index, key = match.groups()
+            if name is not None:
+                value = getattr(value, name)
+            elif index is not None:
+                value = value[int(index)]
+            else:
+                value = value[key]
+            position = match.end()
+        return value
+
+    def condition(self, raw: dict):
+        from sagemaker.workflow import conditions
+
+        comparisons = {
+            "Equals": conditions.ConditionEquals,
+            "GreaterThan": conditions.ConditionGreaterThan,
+            "GreaterThanOrEqualTo": conditions.ConditionGreaterThanOrEqualTo,
+            "LessThan": conditions.ConditionLessThan,
+            "LessThanOrEqualTo": conditions.ConditionLessThanOrEqualTo,
+        }
+        kind = raw["type"]
+        if kind in comparisons:
+            return comparisons[kind](
+                left=self.operand(raw["left"]), right=self.operand(raw["right"])
+            )
+        if kind == "In":
+            return conditions.ConditionIn(
+                value=self.operand(raw["value"]),
+                in_values=[self.operand(value) for value in raw["values"]],
+            )
+        if kind == "Not":
+            return conditions.ConditionNot(expression=self.condition(raw["condition"]))
+        if kind == "Or":
+            return conditions.ConditionOr(
+                conditions=[self.condition(inner) for inner in raw["conditions"]]
+            )
+        raise DesignError(f"unknown condition type {kind}")
 
     # -- steps ------------------------------------------------------------------------------------
 
@@ -444,15 +717,16 @@ class Builder:
         )
         self.user_uploads.add(f"{folder}hyperparameters.json")
 
-    def model(self, step: dict):
+    def framework_model(self, step: dict, training_type: str):
+        """PyTorchModel / XGBoostModel over the linked training step's artifacts (model steps and
+        register steps alike)."""
         from sagemaker.pytorch import PyTorchModel
-        from sagemaker.workflow.model_step import ModelStep
         from sagemaker.xgboost import XGBoostModel
 
         config = step["config"]
         upstream = self.source_step(step["id"], "model_data")
         upstream_config = upstream["config"] if upstream else {}
-        training_defaults = TRAINING_DEFAULTS[MODEL_STEP[step["type"]]]
+        training_defaults = TRAINING_DEFAULTS[training_type]
         framework_version = config.get(
             "frameworkVersion",
             upstream_config.get("frameworkVersion", training_defaults["frameworkVersion"]),
@@ -474,41 +748,218 @@ class Builder:
             kwargs["source_dir"] = self.source_dir(step, config["code"])
         else:
             kwargs["entry_point"] = None
-        model_class = PyTorchModel if step["type"] == "PyTorchModel" else XGBoostModel
-        model = model_class(**kwargs)
-        step_kwargs = self.step_kwargs(config, False)
+        model_class = PyTorchModel if training_type == "PyTorchTraining" else XGBoostModel
+        return model_class(**kwargs)
+
+    def repack_settings(self, step: dict) -> dict:
+        """Our repack jobs write under the pipeline's S3 location instead of the SDK's
+        timestamped default (README: "mapping")."""
+        return {"output_path": f"{self.s3_loc}/repack/{step['name']}"}
+
+    def model(self, step: dict):
+        from sagemaker.workflow.model_step import ModelStep
+
+        config = step["config"]
+        model = self.framework_model(step, MODEL_STEP[step["type"]])
         return ModelStep(
             name=step["name"],
             step_args=model.create(instance_type=config.get("instanceType", "ml.m5.large")),
-            # Our repack jobs write under the pipeline's S3 location instead of the SDK's
-            # timestamped default (README: "mapping").
-            repack_model_step_settings={"output_path": f"{self.s3_loc}/repack/{step['name']}"},
-            **step_kwargs,
+            repack_model_step_settings=self.repack_settings(step),
+            **self.step_kwargs(config, False),
+        )
+
+    def register(self, step: dict):
+        """`ModelStep(step_args=model.register(...))`: `{name}-RegisterModel`, after a
+        `{name}-RepackModel-0` where the SDK repacks (docs/gated-steps.md)."""
+        from sagemaker.model_metrics import MetricsSource, ModelMetrics
+        from sagemaker.workflow.functions import Join
+        from sagemaker.workflow.model_step import ModelStep
+
+        config = {**REGISTER_DEFAULTS, **step["config"]}
+        model = self.framework_model(step, REGISTER_STEP[step["type"]])
+        kwargs = dict(
+            content_types=list(config["contentTypes"]),
+            response_types=list(config["responseTypes"]),
+            inference_instances=list(config["inferenceInstanceTypes"]),
+            transform_instances=list(config["transformInstanceTypes"]),
+            model_package_group_name=self.value(config["modelPackageGroupName"]),
+            approval_status=self.value(config["approvalStatus"]),
+        )
+        report = self.feeding(step["id"], "evaluation")
+        if report is not None:
+            evaluation = self.evaluation_config(self.source_step(step["id"], "evaluation"))
+            kwargs["model_metrics"] = ModelMetrics(
+                model_statistics=MetricsSource(
+                    s3_uri=Join(on="/", values=[report, evaluation["reportFile"]]),
+                    content_type="application/json",
+                )
+            )
+        if config.get("customerMetadata"):
+            kwargs["customer_metadata_properties"] = dict(config["customerMetadata"])
+        return ModelStep(
+            name=step["name"],
+            step_args=model.register(**kwargs),
+            repack_model_step_settings=self.repack_settings(step),
+            **self.step_kwargs(config, False),
+        )
+
+    def evaluation(self, step: dict):
+        """`FrameworkProcessor(estimator_cls=XGBoost|PyTorch).run(...)` in a ProcessingStep with
+        the report as a PropertyFile (docs/gated-steps.md)."""
+        from sagemaker.processing import FrameworkProcessor, ProcessingInput, ProcessingOutput
+        from sagemaker.pytorch import PyTorch
+        from sagemaker.workflow.properties import PropertyFile
+        from sagemaker.workflow.steps import ProcessingStep
+        from sagemaker.xgboost import XGBoost
+
+        config = self.evaluation_config(step)
+        estimator = {"XGBoost": XGBoost, "PyTorch": PyTorch}[
+            EVALUATION_STEP[step["type"]]["estimator"]
+        ]
+        processor = FrameworkProcessor(
+            estimator_cls=estimator,
+            framework_version=config["frameworkVersion"],
+            py_version=config["pyVersion"],
+            role=self.role,
+            instance_type=self.value(config["instanceType"]),
+            instance_count=self.value(config["instanceCount"]),
+            volume_size_in_gb=self.value(config["volumeSizeGb"]),
+            env={**EVALUATION_ENV, **config.get("env", {})},
+            sagemaker_session=self.session,
+        )
+        inputs = []
+        for name, path in EVALUATION_INPUTS:
+            source = self.feeding(step["id"], name)
+            if source is not None:
+                inputs.append(ProcessingInput(source=source, destination=path, input_name=name))
+        output_name, output_path = EVALUATION_OUTPUT
+        report = PropertyFile(
+            name=config["propertyFileName"], output_name=output_name, path=config["reportFile"]
+        )
+        self.property_files[step["id"]] = report
+        step_args = processor.run(
+            code=config["entryPoint"],
+            source_dir=self.source_dir(step, config["code"]),
+            inputs=inputs or None,
+            outputs=[ProcessingOutput(output_name=output_name, source=output_path)],
+            arguments=["--job_type", "testing"],
+        )
+        return ProcessingStep(
+            name=step["name"],
+            step_args=step_args,
+            property_files=[report],
+            **self.step_kwargs(config, True),
+        )
+
+    def transform(self, step: dict):
+        """`Transformer(model_name=<model step>.properties.ModelName, ...).transform(...)` in a
+        TransformStep; the input is the linked output joined with `inputFolder` (as is when the
+        folder is empty)."""
+        from sagemaker.transformer import Transformer
+        from sagemaker.workflow.functions import Join
+        from sagemaker.workflow.steps import TransformStep
+
+        config = {**TRANSFORM_DEFAULTS, **step["config"]}
+        model_name = self.feeding(step["id"], "model_name")
+        source = self.feeding(step["id"], "input_data")
+        if model_name is None or source is None:
+            raise DesignError("a transform needs a model and input data")
+        folder = config["inputFolder"]
+        data = Join(on="/", values=[source, folder]) if folder else source
+        transformer = Transformer(
+            model_name=model_name,
+            instance_type=self.value(config["instanceType"]),
+            instance_count=self.value(config["instanceCount"]),
+            output_path=self.value(config.get("outputPath", f"{self.s3_loc}/batch_transform")),
+            sagemaker_session=self.session,
+        )
+        step_args = transformer.transform(
+            data=data, content_type=config["contentType"], split_type=config["splitType"]
+        )
+        # The pipeline's cache goes on every step the SDK can cache (TransformStep is a
+        # CacheableStep, as ProcessingStep and TrainingStep are); README "mapping".
+        return TransformStep(
+            name=step["name"], step_args=step_args, **self.step_kwargs(config, True)
+        )
+
+    def fail(self, step: dict):
+        """One plain string is the message; any other parts are `Join(on="", values=[...])`."""
+        from sagemaker.workflow.fail_step import FailStep
+        from sagemaker.workflow.functions import Join
+
+        parts = step["config"].get("errorMessage", [])
+        if len(parts) == 1 and isinstance(parts[0], str):
+            message = parts[0]
+        elif not parts:
+            message = None  # FailStep's own default: ""
+        else:
+            values = [part if isinstance(part, str) else self.operand(part) for part in parts]
+            message = Join(on="", values=values)
+        return FailStep(name=step["name"], error_message=message)
+
+    def condition_step(self, step: dict):
+        from sagemaker.workflow.condition_step import ConditionStep
+
+        members = self.branches.members.get(step["id"], {})
+        return ConditionStep(
+            name=step["name"],
+            conditions=[self.condition(raw) for raw in step["config"].get("conditions", [])],
+            if_steps=[self.built[i] for i in members.get("if_true", [])],
+            else_steps=[self.built[i] for i in members.get("if_false", [])],
         )
 
     # -- pipeline ---------------------------------------------------------------------------------
 
-    def order(self):
-        """Steps in dependency order, ties in file order: what a script defining them would do."""
-        upstream = {}
-        for step in self.design["steps"]:
-            edges = self.design.get("edges", [])
-            deps = [e["from"]["step"] for e in edges if e["to"]["step"] == step["id"]]
-            upstream[step["id"]] = set(deps + step["config"].get("dependsOn", []))
-        order = []
+    def order(self, upstream: dict) -> list:
+        """Step ids in dependency order, ties in file order."""
+        order, done = [], set()
         while len(order) < len(self.design["steps"]):
             ready = next(
                 (
-                    step
+                    step["id"]
                     for step in self.design["steps"]
-                    if step["id"] not in order and upstream[step["id"]] <= set(order)
+                    if step["id"] not in done and upstream[step["id"]] <= done
                 ),
                 None,
             )
             if ready is None:
-                raise DesignError("the steps form a cycle")
-            order.append(ready["id"])
+                raise DesignError("the steps form a cycle (through links, dependsOn or operands)")
+            order.append(ready)
+            done.add(ready)
         return order
+
+    def dependencies(self, with_branch_links: bool) -> dict:
+        """Step id → the ids it comes after: linked sources, `dependsOn`, and the steps a
+        condition's operands or a fail message read (a script must define those first)."""
+        upstream = {
+            step["id"]: set(step["config"].get("dependsOn", [])) for step in self.design["steps"]
+        }
+        for edge in self.design.get("edges", []):
+            if with_branch_links or edge["from"]["output"] not in BRANCH_OUTPUTS:
+                upstream[edge["to"]["step"]].add(edge["from"]["step"])
+        for step in self.design["steps"]:
+            upstream[step["id"]] |= operand_steps(step)
+        return upstream
+
+    def build_step(self, step: dict):
+        kind = step["type"]
+        if kind in PROCESSING_STEP:
+            return self.processing(step)
+        if kind in TRAINING_DEFAULTS:
+            return self.training(step)
+        if kind in MODEL_STEP:
+            return self.model(step)
+        if kind in EVALUATION_STEP:
+            return self.evaluation(step)
+        if kind in REGISTER_STEP:
+            return self.register(step)
+        if kind == "BatchTransform":
+            return self.transform(step)
+        if kind == "Fail":
+            return self.fail(step)
+        if kind == "Condition":
+            return self.condition_step(step)
+        raise DesignError(f"unknown step type {kind}")
 
     def bucket_prefix(self):
         """The design's s3Prefix as the session's key prefix; none when it is the pipeline name,
@@ -531,23 +982,19 @@ class Builder:
             default_bucket_prefix=self.bucket_prefix(),
         )
         parameters = self.build_parameters()
-        steps = []
-        for step_id in self.order():
-            step = self.steps_by_id[step_id]
-            if step["type"] in PROCESSING_STEP:
-                built = self.processing(step)
-            elif step["type"] in TRAINING_DEFAULTS:
-                built = self.training(step)
-            elif step["type"] in MODEL_STEP:
-                built = self.model(step)
-            else:
-                raise DesignError(f"unknown step type {step['type']}")
-            self.built[step_id] = built
-            steps.append(built)
+        # The listing order (top level and inside each branch) is the design's dependency order,
+        # branch links included; a ConditionStep is built after the steps of its branches.
+        listing = self.order(self.dependencies(with_branch_links=True))
+        self.branches = Branches(self.design, listing)
+        build_upstream = self.dependencies(with_branch_links=False)
+        for condition, members in self.branches.members.items():
+            build_upstream[condition] |= set(members["if_true"] + members["if_false"])
+        for step_id in self.order(build_upstream):
+            self.built[step_id] = self.build_step(self.steps_by_id[step_id])
         pipeline = Pipeline(
             name=self.settings["name"],
             parameters=parameters,
-            steps=steps,
+            steps=[self.built[i] for i in listing if i not in self.branches.container],
             sagemaker_session=self.session,
         )
         return pipeline.definition()

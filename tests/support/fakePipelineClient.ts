@@ -1,6 +1,9 @@
 import type {
+  ApprovalStatus,
   DeployedPipeline,
   ExecutionStep,
+  ModelPackageDetail,
+  ModelPackageGroup,
   PipelineClient,
   PipelineRequest,
 } from "../../src/aws/types";
@@ -157,5 +160,89 @@ export class FakePipelineClient implements PipelineClient {
 
   stopExecution(arn: string, clientRequestToken: string) {
     return this.run("stopExecution", { arn, clientRequestToken }, () => undefined);
+  }
+
+  /** Execution ARN → the definition it ran (executionDefinition); "" when not set. */
+  readonly executionDefinitions = new Map<string, string>();
+
+  executionDefinition(arn: string) {
+    return this.run("executionDefinition", arn, () => this.executionDefinitions.get(arn) ?? "");
+  }
+
+  // The model registry: groups in creation order, each with its versions (oldest first).
+  readonly groups: ModelPackageGroup[] = [];
+  readonly packages: ModelPackageDetail[] = [];
+
+  /** Adds a version to a group (created if missing), as a RegisterModel step would. */
+  addModelPackage(
+    groupName: string,
+    fields: Partial<Omit<ModelPackageDetail, "arn" | "groupName" | "version">> = {},
+  ): ModelPackageDetail {
+    if (!this.groups.some((group) => group.name === groupName))
+      this.groups.push({
+        name: groupName,
+        arn: `arn:aws:sagemaker:us-east-1:123456789012:model-package-group/${groupName}`,
+      });
+    const version = this.packages.filter((found) => found.groupName === groupName).length + 1;
+    const added: ModelPackageDetail = {
+      arn: `arn:aws:sagemaker:us-east-1:123456789012:model-package/${groupName}/${version}`,
+      groupName,
+      version,
+      approvalStatus: "PendingManualApproval",
+      metricsReports: [],
+      customerMetadata: {},
+      ...fields,
+    };
+    this.packages.push(added);
+    return added;
+  }
+
+  listModelPackageGroups() {
+    return this.run("listModelPackageGroups", undefined, () => [...this.groups].reverse());
+  }
+
+  listModelPackages(groupName: string) {
+    return this.run("listModelPackages", groupName, () =>
+      this.packages
+        .filter((found) => found.groupName === groupName)
+        .map(({ arn, groupName: group, version, approvalStatus, status, creationTime }) => ({
+          arn,
+          groupName: group,
+          version,
+          approvalStatus,
+          status,
+          creationTime,
+        }))
+        .reverse(),
+    );
+  }
+
+  describeModelPackage(arn: string) {
+    return this.run("describeModelPackage", arn, () => {
+      const found = this.packages.find((candidate) => candidate.arn === arn);
+      if (!found)
+        throw Object.assign(new Error(`Model package ${arn} not found`), {
+          name: "ValidationException",
+          $metadata: { httpStatusCode: 400 },
+        });
+      return structuredClone(found);
+    });
+  }
+
+  updateModelPackage(request: {
+    arn: string;
+    approvalStatus: ApprovalStatus;
+    description?: string;
+  }) {
+    return this.run("updateModelPackage", request, () => {
+      const found = this.packages.find((candidate) => candidate.arn === request.arn);
+      if (!found)
+        throw Object.assign(new Error(`Model package ${request.arn} not found`), {
+          name: "ValidationException",
+          $metadata: { httpStatusCode: 400 },
+        });
+      found.approvalStatus = request.approvalStatus;
+      if (request.description) found.approvalDescription = request.description;
+    });
   }
 }

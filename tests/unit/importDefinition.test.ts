@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile, importDefinition, type CompileResult } from "../../src/compiler";
+import { metricsFor } from "../../src/compiler/import/processing";
 import { loadDesign, loadDesignText, type Design } from "../../src/model";
 import { generateDesigns } from "../oracle/generate";
 
@@ -191,6 +192,182 @@ describe("importDefinition lists what a design cannot hold", () => {
       "Steps[0].Name",
       "Steps[0].Type",
       "Steps[0].Arguments",
+    ]);
+  });
+});
+
+describe("importDefinition of gated pipelines (docs/gated-steps.md)", () => {
+  const gated = () => load(join(root, "examples", "pytorch-gated.pipeline.json"));
+  const stepOf = (design: Design, id: string) => {
+    const step = design.steps.find((candidate) => candidate.id === id);
+    if (!step) throw new Error(`no step ${id}`);
+    return step;
+  };
+  const links = (design: Design) =>
+    design.edges.map((edge) => {
+      const name = (id: string) => design.steps.find((step) => step.id === id)?.name;
+      return `${name(edge.from.step)}.${edge.from.output} → ${name(edge.to.step)}.${edge.to.input}`;
+    });
+
+  it("IfSteps and ElseSteps become steps with branch links; a branch's repack steps fold into their model steps", () => {
+    const design = gated();
+    const { imported } = roundTrip(design);
+    if (!imported.ok) throw new Error("refused");
+    expect(imported.design.steps.map((step) => [step.type, step.name])).toEqual(
+      design.steps.map((step) => [step.type, step.name]),
+    );
+    expect(links(imported.design).sort()).toEqual(links(design).sort());
+    // A step in the branch through a link from another of its steps needs no branch link.
+    expect(links(imported.design).filter((link) => link.includes(".branch"))).toEqual([
+      "CheckAuc.if_true → PyTorchRegisterModel.branch",
+      "CheckAuc.if_true → PyTorchModel.branch",
+      "CheckAuc.if_false → AucTooLow.branch",
+    ]);
+    const condition = imported.design.steps.find((step) => step.type === "Condition");
+    expect(condition?.config.conditions).toEqual([
+      {
+        type: "GreaterThanOrEqualTo",
+        left: { metric: { step: "pytorchevaluation", name: "auc" } },
+        right: { parameter: "AucThreshold" },
+      },
+    ]);
+  });
+
+  it("conditions of every operator and operand kind, a nested condition, retry policies and transform settings round-trip", () => {
+    const design = gated();
+    const auc = { metric: { step: "evaluate", name: "auc" } };
+    const f1 = { metric: { step: "evaluate", name: "f1" } };
+    stepOf(design, "check").config.conditions = [
+      { type: "GreaterThanOrEqualTo", left: auc, right: { parameter: "AucThreshold" } },
+      {
+        type: "Or",
+        conditions: [
+          { type: "Not", condition: { type: "Equals", left: f1, right: { literal: 0 } } },
+          {
+            type: "In",
+            value: { parameter: "ModelApprovalStatus" },
+            values: [{ literal: "Approved" }, { literal: "PendingManualApproval" }],
+          },
+        ],
+      },
+      {
+        type: "Equals",
+        left: { property: { step: "train", path: "TrainingJobStatus" } },
+        right: { literal: "Completed" },
+      },
+      { type: "LessThan", left: { literal: 0.1 }, right: f1 },
+      { type: "GreaterThan", left: auc, right: { literal: 0.5 } },
+      { type: "LessThanOrEqualTo", left: { literal: 0 }, right: auc },
+      { type: "Equals", left: { literal: true }, right: { literal: true } },
+    ];
+    design.steps.push(
+      {
+        id: "recheck",
+        type: "Condition",
+        name: "CheckF1",
+        position: { x: 1920, y: 0 },
+        config: {
+          conditions: [{ type: "GreaterThan", left: f1, right: { literal: 0.5 } }],
+        },
+      },
+      {
+        id: "lowf1",
+        type: "Fail",
+        name: "F1TooLow",
+        position: { x: 2240, y: 0 },
+        config: { errorMessage: ["F1 too low"] },
+      },
+    );
+    design.edges.push(
+      { from: { step: "check", output: "if_true" }, to: { step: "recheck", input: "branch" } },
+      { from: { step: "recheck", output: "if_true" }, to: { step: "transform", input: "branch" } },
+      { from: { step: "recheck", output: "if_false" }, to: { step: "lowf1", input: "branch" } },
+    );
+    stepOf(design, "evaluate").config.retryPolicies = [
+      { kind: "step", exceptionTypes: ["Step.THROTTLING"], intervalSeconds: 5, maxAttempts: 3 },
+      { kind: "job", exceptionTypes: ["SageMaker.CAPACITY_ERROR"], expireAfterMinutes: 60 },
+    ];
+    stepOf(design, "register").config.retryPolicies = [
+      { kind: "step", exceptionTypes: ["Step.SERVICE_FAULT"], backoffRate: 1.5, maxAttempts: 2 },
+    ];
+    Object.assign(stepOf(design, "register").config, {
+      customerMetadata: { team: "fraud" },
+      inferenceInstanceTypes: ["ml.m5.xlarge", "ml.m5.large"],
+      contentTypes: ["text/csv", "application/json"],
+    });
+    Object.assign(stepOf(design, "transform").config, {
+      inputFolder: "",
+      outputPath: "s3://my-ml-bucket/predictions",
+      splitType: "None",
+      instanceCount: 2,
+      retryPolicies: [
+        { kind: "job", exceptionTypes: ["SageMaker.JOB_INTERNAL_ERROR"], maxAttempts: 2 },
+      ],
+    });
+    const { first, imported, again } = roundTrip(design);
+    expect(imported.ok && imported.notes).toEqual([]);
+    expect(again.ok && again.json).toBe(first.json);
+    if (!imported.ok) return;
+    const evaluation = imported.design.steps.find((step) => step.type === "PyTorchEvaluation");
+    // The report's metrics are the paths the definition reads, named after them.
+    expect(evaluation?.config.metrics).toEqual([
+      { name: "auc", jsonPath: "metrics.auc.value" },
+      { name: "f1", jsonPath: "metrics.f1.value" },
+    ]);
+  });
+
+  it("a message joined on another separator keeps its text, noted", () => {
+    const result = compiled(gated());
+    const definition = JSON.parse(result.json);
+    const condition = definition.Steps.find((step: { Type: string }) => step.Type === "Condition");
+    const fail = condition.Arguments.ElseSteps[0];
+    const auc = fail.Arguments.ErrorMessage["Std:Join"].Values[1];
+    fail.Arguments.ErrorMessage = {
+      "Std:Join": { On: " ", Values: ["AUC", auc, "is below", { Get: "Parameters.AucThreshold" }] },
+    };
+    const imported = importDefinition(definition, { read: readerOf(result) });
+    if (!imported.ok) throw new Error("refused");
+    expect(imported.notes).toContainEqual({
+      path: "Steps[4](CheckAuc).Arguments.ElseSteps[0](AucTooLow).Arguments.ErrorMessage",
+      message:
+        'the message is joined on " "; the design joins its parts on "" with the separator as text',
+    });
+    expect(imported.design.steps.find((step) => step.type === "Fail")?.config.errorMessage).toEqual(
+      [
+        "AUC",
+        " ",
+        { metric: { step: "pytorchevaluation", name: "auc" } },
+        " ",
+        "is below",
+        " ",
+        { parameter: "AucThreshold" },
+      ],
+    );
+  });
+
+  it("an operand the design cannot hold leaves its condition out, located", () => {
+    const result = compiled(gated());
+    const definition = JSON.parse(result.json);
+    const condition = definition.Steps.find((step: { Type: string }) => step.Type === "Condition");
+    condition.Arguments.Conditions[0].LeftValue = { Get: "Execution.PipelineExecutionId" };
+    const imported = importDefinition(definition, { read: readerOf(result) });
+    if (!imported.ok) throw new Error("refused");
+    expect(imported.notes[0]).toEqual({
+      path: "Steps[4](CheckAuc).Arguments.Conditions[0].LeftValue",
+      message:
+        '{"Get":"Execution.PipelineExecutionId"} is not a literal, parameter, metric or step property; the condition is left out',
+    });
+  });
+
+  it("names an evaluation's metrics after their JSON paths", () => {
+    expect(
+      metricsFor(["metrics.auc.value", "metrics.f1.value", "accuracy", "scores[0].f1", "auc"]),
+    ).toEqual([
+      { name: "auc", jsonPath: "metrics.auc.value" },
+      { name: "f1", jsonPath: "metrics.f1.value" },
+      { name: "accuracy", jsonPath: "accuracy" },
+      { name: "scores_0_f1", jsonPath: "scores[0].f1" },
+      { name: "auc-2", jsonPath: "auc" },
     ]);
   });
 });

@@ -248,7 +248,8 @@ describe("record keys named like Object.prototype members stay data (issue 14)",
     const design = load(pytorchDesign());
     const result = compiled(design);
     const args = definitionStep(result, "DataLoad-Training");
-    const uris = validateDesign(design).resolved.get("load")?.config.outputUris;
+    const loadStep = validateDesign(design).resolved.get("load");
+    const uris = loadStep?.type === "DataLoad" ? loadStep.config.outputUris : undefined;
     for (const key of KEYS) {
       expect(own(args.Environment, key)).toBe(`env-${key}`);
       expect(own(uris, key)).toBe(`s3://my-ml-bucket/out/${key}`);

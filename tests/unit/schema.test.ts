@@ -57,8 +57,10 @@ function definitionOf(name: string): unknown {
   throw new Error(`unknown case ${name}`);
 }
 
+// `*.objects.json` describe what the SDK uploaded for a rendering (tests/unit/gatedSdk.test.ts).
 const sdkRenderings = readdirSync(sdkDir).filter(
-  (file) => file.endsWith(".json") && !file.endsWith(".pipeline.json"),
+  (file) =>
+    file.endsWith(".json") && !file.endsWith(".pipeline.json") && !file.endsWith(".objects.json"),
 );
 const ourDesigns = [
   ...designFiles(join(root, "examples")),
@@ -184,8 +186,119 @@ const NEEDED_BY: Record<string, { cases: string[]; at: RegExp }> = {
     at: /\.Arguments\.PrimaryContainer\.ModelDataUrl$/,
   },
   "retry-policy-exception-type-array": {
-    cases: ["sdk:retry_policies.json"],
-    at: /^Steps\[0\]\(DataLoad\)\.RetryPolicies\[\d+\]\.ExceptionType$/,
+    cases: ["sdk:retry_policies.json", "fixture:gated-xgboost"],
+    at: /^Steps\[\d+\]\([\w-]+\)\.RetryPolicies\[\d+\]\.ExceptionType$/,
+  },
+  "processing-property-files": {
+    cases: [
+      "sdk:gated_xgboost.json",
+      "sdk:gated_pytorch.json",
+      "fixture:gated-xgboost",
+      "fixture:gated-pytorch",
+    ],
+    at: /^Steps\[\d+\]\([\w-]+\)\.PropertyFiles$/,
+  },
+  "condition-json-get-left": {
+    cases: [
+      "sdk:gated_xgboost.json",
+      "sdk:gated_pytorch.json",
+      "fixture:gated-xgboost",
+      "fixture:gated-pytorch",
+    ],
+    at: /\.Conditions\[\d+\](\.Conditions\[\d+\])?(\.Condition)?\.LeftValue$/,
+  },
+  "condition-json-get-right": {
+    cases: ["sdk:gated_pytorch.json", "fixture:gated-pytorch"],
+    at: /\.Conditions\[\d+\]\.Conditions\[\d+\]\.RightValue$/,
+  },
+  "condition-in-query-value": {
+    cases: [
+      "sdk:gated_xgboost.json",
+      "sdk:nested_conditions.json",
+      "fixture:gated-xgboost",
+      "design:nested_conditions",
+    ],
+    at: /\.Arguments\.Conditions\[\d+\](\.Conditions\[\d+\])?$/,
+  },
+  "condition-not": {
+    // In nested_conditions the Not is in a nested condition step, so its branch step fails to match.
+    cases: [
+      "sdk:gated_pytorch.json",
+      "sdk:nested_conditions.json",
+      "fixture:gated-pytorch",
+      "design:nested_conditions",
+    ],
+    at: /(\.Arguments\.Conditions\[\d+\]|\.IfSteps\[\d+\]\.Type)$/,
+  },
+  "condition-or-nesting": {
+    // In nested_conditions the Or in an Or is in a nested condition step: its branch step fails.
+    cases: [
+      "sdk:gated_xgboost.json",
+      "sdk:nested_conditions.json",
+      "fixture:gated-xgboost",
+      "design:nested_conditions",
+    ],
+    at: /(\.Conditions\[\d+\]\.Conditions\[\d+\]|\.ElseSteps\[\d+\]\.Type)$/,
+  },
+  "condition-if-steps-model-and-condition": {
+    cases: [
+      "sdk:gated_xgboost.json",
+      "sdk:nested_conditions.json",
+      "fixture:gated-xgboost",
+      "design:nested_conditions",
+    ],
+    at: /\.Arguments\.IfSteps\[\d+\]\.Type$/,
+  },
+  "condition-else-steps-model-and-condition": {
+    cases: [
+      "sdk:gated_pytorch.json",
+      "sdk:nested_conditions.json",
+      "fixture:gated-pytorch",
+      "design:nested_conditions",
+    ],
+    at: /\.Arguments\.ElseSteps\[\d+\]\.Type$/,
+  },
+  "fail-error-message-join": {
+    cases: [
+      "sdk:gated_xgboost.json",
+      "sdk:nested_conditions.json",
+      "fixture:gated-xgboost",
+      "design:nested_conditions",
+    ],
+    at: /(\.Arguments\.ErrorMessage|Steps\[\d+\]\.Type)$/,
+  },
+  // The register step sits in a branch, whose items are a oneOf of step kinds: the error lands on
+  // the branch step rather than inside it.
+  "register-model-arguments": {
+    cases: [
+      "sdk:gated_xgboost.json",
+      "sdk:gated_pytorch.json",
+      "fixture:gated-xgboost",
+      "fixture:gated-pytorch",
+    ],
+    at: /\.(IfSteps|ElseSteps)\[\d+\]\.Type$/,
+  },
+  "register-model-container": {
+    cases: [
+      "sdk:gated_xgboost.json",
+      "sdk:gated_pytorch.json",
+      "fixture:gated-xgboost",
+      "fixture:gated-pytorch",
+    ],
+    at: /\.(IfSteps|ElseSteps)\[\d+\]\.Type$/,
+  },
+  "std-join-model-metrics-s3-uri": {
+    cases: [
+      "sdk:gated_xgboost.json",
+      "sdk:gated_pytorch.json",
+      "fixture:gated-xgboost",
+      "fixture:gated-pytorch",
+    ],
+    at: /\.Arguments\.ModelMetrics\.ModelQuality\.Statistics\.S3Uri$/,
+  },
+  "std-join-transform-input-s3-uri": {
+    cases: ["sdk:gated_xgboost.json", "fixture:gated-xgboost"],
+    at: /\.Arguments\.TransformInput\.DataSource\.S3DataSource\.S3Uri$/,
   },
 };
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { error, type Diagnostic } from "../../model";
 import { CodeSchema, commonFields, field, InstanceTypeSchema } from "../fields";
+import { retryPoliciesField } from "../retry";
 import { frameworkVersions, pyVersionsFor, type Framework } from "../imageUris";
 import type { StepTypeDefinition, StepTypeName } from "../types";
 
@@ -33,10 +34,15 @@ const configSchema = z.strictObject({
   }),
   env: commonFields.env(),
   dependsOn: commonFields.dependsOn(),
+  retryPolicies: retryPoliciesField(),
 });
 export type ModelConfig = z.infer<typeof configSchema>;
 
-function modelRules(framework: Framework, config: ModelConfig): Omit<Diagnostic, "stepId">[] {
+/** Code and version rules every model-making step (create or register) shares. */
+export function modelRules(
+  framework: Framework,
+  config: Pick<ModelConfig, "code" | "frameworkVersion" | "pyVersion">,
+): Omit<Diagnostic, "stepId">[] {
   if (framework === "pytorch" && config.code && "s3Uri" in config.code) {
     // The SDK repacks by downloading, modifying and overwriting that archive in place; we never rewrite user objects.
     return [

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { userRecord } from "../../model";
 import { commonFields, field, orParameter, s3Uri } from "../fields";
+import { retryPoliciesField } from "../retry";
 import type { JobTypeSpec } from "../types";
 
 export const PROCESSING_JOB_TYPES: JobTypeSpec = {
@@ -44,5 +45,6 @@ export function processingFields(entryPoint: string) {
     }),
     env: commonFields.env(),
     dependsOn: commonFields.dependsOn(),
+    retryPolicies: retryPoliciesField(),
   };
 }

@@ -8,6 +8,7 @@ import {
   orParameter,
   s3Uri,
 } from "../fields";
+import { retryPoliciesField } from "../retry";
 import { frameworkVersions, pyVersionsFor, type Framework } from "../imageUris";
 import type { DependencySpec, OutputSpec } from "../types";
 
@@ -98,6 +99,7 @@ export function trainingFields(defaults: TrainingDefaults) {
     }),
     env: commonFields.env(),
     dependsOn: commonFields.dependsOn(),
+    retryPolicies: retryPoliciesField(),
   };
 }
 

@@ -20,6 +20,8 @@ export interface DraftStep {
   renderedNames: string[];
   /** The step's DependsOn, as SageMaker step names, resolved once every step exists. */
   dependsOn: { names: string[]; path: string };
+  /** Completes the config once every step exists (operands name other steps). */
+  finish?: (lookup: (renderedName: string) => DraftStep | undefined) => void;
 }
 
 export interface PendingEdge {

@@ -1,11 +1,21 @@
 import type { Framework, StepTypeName } from "../../catalog";
+import { setEntry } from "../../model";
 import { REPACK_SCRIPT, REPACK_SCRIPT_LAUNCHER } from "../sdk/repackFiles";
 import { MODEL_SCRIPT_ENV } from "../serviceLimits";
 import { importCode } from "./code";
 import type { DraftStep, ImportContext } from "./context";
 import { matchImage, stepTypeOfImage } from "./images";
 import { jsonString } from "./training";
-import { arrayAt, isObject, objectAt, stepReference, stringAt, type JsonObject } from "./values";
+import {
+  arrayAt,
+  configValue,
+  isObject,
+  joinValues,
+  objectAt,
+  stepReference,
+  stringAt,
+  type JsonObject,
+} from "./values";
 
 const MODEL_TYPES: Partial<Record<Framework, StepTypeName>> = {
   pytorch: "PyTorchModel",
@@ -51,61 +61,38 @@ function stripScriptEnv(
   }
 }
 
+/** What a model container gives a create or register step: code, entry point, env, the model data link. */
+interface ImportedContainer {
+  config: JsonObject;
+  /** The repack step's name first, when the SDK repacked the code into the model archive. */
+  renderedNames: string[];
+  /** Where the step's DependsOn is (the repack step's, when there is one). */
+  dependsOnAt: string;
+}
+
 /**
- * A Model step (and the repack step before it, if any) as `ModelStep(PyTorchModel/XGBoostModel
- * (...).create())` renders it → one PyTorch Model or XGBoost Model step.
+ * A model container as `FrameworkModel.prepare_container_def` renders it (steps/model.ts
+ * `modelContainer`): the model data (a training step's archive, or the repack step's when the SDK
+ * repacked the code into it), the code and entry point, and the user's env without the
+ * script-mode variables.
  */
-export function importModelStep(
+function importContainer(
   context: ImportContext,
-  step: JsonObject,
+  container: JsonObject,
   repackSteps: ReadonlyMap<string, { step: JsonObject; at: string }>,
   id: string,
   at: string,
-): DraftStep | undefined {
-  const renderedName = String(step.Name);
-  const container = objectAt(objectAt(step, "Arguments"), "PrimaryContainer") ?? {};
-  const image = stringAt(container, "Image") ?? "";
-  const recognised = stepTypeOfImage(image, MODEL_TYPES);
-  if (!recognised) {
-    context.note(
-      at,
-      `model step "${renderedName}" does not serve a PyTorch or XGBoost inference image (${image}); it is left out`,
-    );
-    return undefined;
-  }
-  const { framework, type } = recognised;
-  if (!renderedName.endsWith(CREATE_SUFFIX))
-    context.note(
-      `${at}.Name`,
-      `a model step's name ends with ${CREATE_SUFFIX} (the SDK's ModelStep); "${renderedName}" will become "${renderedName}${CREATE_SUFFIX}"`,
-    );
-  const name = renderedName.endsWith(CREATE_SUFFIX)
-    ? renderedName.slice(0, -CREATE_SUFFIX.length)
-    : renderedName;
+  containerAt: string,
+): ImportedContainer {
   const config: JsonObject = {};
-  const match = matchImage(image, framework, "inference", context.region, []);
-  if (match) {
-    config.frameworkVersion = match.frameworkVersion;
-    if (framework === "pytorch") config.pyVersion = match.pyVersion;
-    config.instanceType = match.instanceType;
-  } else {
-    context.note(
-      `${at}.Arguments.PrimaryContainer.Image`,
-      `no ${framework} inference version gives the image ${image}`,
-    );
-  }
-
-  const env = context.environment(
-    container.Environment,
-    `${at}.Arguments.PrimaryContainer.Environment`,
-  );
-  const renderedNames = [renderedName];
+  const env = context.environment(container.Environment, `${containerAt}.Environment`);
+  const renderedNames: string[] = [];
   let dependsOnAt = at;
   const modelData = stepReference(container.ModelDataUrl);
   const repack = modelData && repackSteps.get(modelData.stepName);
-  const dataPath = `${at}.Arguments.PrimaryContainer.ModelDataUrl`;
+  const dataPath = `${containerAt}.ModelDataUrl`;
   if (repack) {
-    renderedNames.unshift(modelData.stepName);
+    renderedNames.push(modelData.stepName);
     dependsOnAt = repack.at;
     const hyperparameters = objectAt(objectAt(repack.step, "Arguments"), "HyperParameters") ?? {};
     const channel = arrayAt(objectAt(repack.step, "Arguments"), "InputDataConfig").find(isObject);
@@ -147,7 +134,7 @@ export function importModelStep(
       if ("files" in imported.code) context.inlinedCode.set(submitDirectory, id);
       else if (imported.unreadable)
         context.note(
-          `${at}.Arguments.PrimaryContainer.Environment.SAGEMAKER_SUBMIT_DIRECTORY`,
+          `${containerAt}.Environment.SAGEMAKER_SUBMIT_DIRECTORY`,
           `code kept as ${submitDirectory}: ${imported.unreadable}`,
         );
       stripScriptEnv(env, {
@@ -160,5 +147,201 @@ export function importModelStep(
     }
   }
   if (Object.keys(env).length > 0) config.env = env;
-  return { id, type, name, config, renderedNames, dependsOn: { names: [], path: dependsOnAt } };
+  return { config, renderedNames, dependsOnAt };
+}
+
+/** `{name}{suffix}` as the SDK's ModelStep names its steps → the design step's name, noted when it has no suffix. */
+function stepNameWithout(context: ImportContext, renderedName: string, suffix: string, at: string) {
+  if (renderedName.endsWith(suffix)) return renderedName.slice(0, -suffix.length);
+  context.note(
+    `${at}.Name`,
+    `a model step's name ends with ${suffix} (the SDK's ModelStep); "${renderedName}" will become "${renderedName}${suffix}"`,
+  );
+  return renderedName;
+}
+
+/**
+ * A Model step (and the repack step before it, if any) as `ModelStep(PyTorchModel/XGBoostModel
+ * (...).create())` renders it → one PyTorch Model or XGBoost Model step.
+ */
+export function importModelStep(
+  context: ImportContext,
+  step: JsonObject,
+  repackSteps: ReadonlyMap<string, { step: JsonObject; at: string }>,
+  id: string,
+  at: string,
+): DraftStep | undefined {
+  const renderedName = String(step.Name);
+  const container = objectAt(objectAt(step, "Arguments"), "PrimaryContainer") ?? {};
+  const image = stringAt(container, "Image") ?? "";
+  const recognised = stepTypeOfImage(image, MODEL_TYPES);
+  if (!recognised) {
+    context.note(
+      at,
+      `model step "${renderedName}" does not serve a PyTorch or XGBoost inference image (${image}); it is left out`,
+    );
+    return undefined;
+  }
+  const { framework, type } = recognised;
+  const name = stepNameWithout(context, renderedName, CREATE_SUFFIX, at);
+  const config: JsonObject = {};
+  const match = matchImage(image, framework, "inference", context.region, []);
+  if (match) {
+    config.frameworkVersion = match.frameworkVersion;
+    if (framework === "pytorch") config.pyVersion = match.pyVersion;
+    config.instanceType = match.instanceType;
+  } else {
+    context.note(
+      `${at}.Arguments.PrimaryContainer.Image`,
+      `no ${framework} inference version gives the image ${image}`,
+    );
+  }
+  const imported = importContainer(
+    context,
+    container,
+    repackSteps,
+    id,
+    at,
+    `${at}.Arguments.PrimaryContainer`,
+  );
+  return {
+    id,
+    type,
+    name,
+    config: { ...config, ...imported.config },
+    renderedNames: [...imported.renderedNames, renderedName],
+    dependsOn: { names: [], path: imported.dependsOnAt },
+  };
+}
+
+const REGISTER_TYPES: Partial<Record<Framework, StepTypeName>> = {
+  pytorch: "PyTorchRegisterModel",
+  xgboost: "XGBoostRegisterModel",
+};
+const REGISTER_SUFFIX = "-RegisterModel";
+
+/** A list of strings the config holds as it is; anything else is noted. */
+function stringList(context: ImportContext, value: unknown, path: string): string[] | undefined {
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value;
+  context.note(
+    path,
+    `expected a list of strings, found ${JSON.stringify(value)}; the default is used`,
+  );
+  return undefined;
+}
+
+/**
+ * A RegisterModel step (and the repack step before it, if any) as `ModelStep(PyTorchModel /
+ * XGBoostModel(...).register(...))` renders it (steps/registerModel.ts) → one register step. The
+ * evaluation report the model metrics point at becomes the `evaluation` link.
+ */
+export function importRegisterModelStep(
+  context: ImportContext,
+  step: JsonObject,
+  repackSteps: ReadonlyMap<string, { step: JsonObject; at: string }>,
+  id: string,
+  at: string,
+): DraftStep | undefined {
+  const renderedName = String(step.Name);
+  const args = objectAt(step, "Arguments") ?? {};
+  const specification = objectAt(args, "InferenceSpecification") ?? {};
+  const containers = arrayAt(specification, "Containers").filter(isObject);
+  const container = containers[0] ?? {};
+  const image = stringAt(container, "Image") ?? "";
+  const recognised = stepTypeOfImage(image, REGISTER_TYPES);
+  if (!recognised || containers.length !== 1) {
+    context.note(
+      at,
+      `register step "${renderedName}" does not register one PyTorch or XGBoost inference container; it is left out`,
+    );
+    return undefined;
+  }
+  const { framework, type } = recognised;
+  const name = stepNameWithout(context, renderedName, REGISTER_SUFFIX, at);
+  const specAt = `${at}.Arguments.InferenceSpecification`;
+  const config: JsonObject = {};
+  config.modelPackageGroupName = configValue(args.ModelPackageGroupName);
+  if (args.ModelApprovalStatus !== undefined)
+    config.approvalStatus = configValue(args.ModelApprovalStatus);
+  const instances = stringList(
+    context,
+    specification.SupportedRealtimeInferenceInstanceTypes,
+    `${specAt}.SupportedRealtimeInferenceInstanceTypes`,
+  );
+  config.contentTypes = stringList(
+    context,
+    specification.SupportedContentTypes,
+    `${specAt}.SupportedContentTypes`,
+  );
+  config.responseTypes = stringList(
+    context,
+    specification.SupportedResponseMIMETypes,
+    `${specAt}.SupportedResponseMIMETypes`,
+  );
+  config.inferenceInstanceTypes = instances;
+  config.transformInstanceTypes = stringList(
+    context,
+    specification.SupportedTransformInstanceTypes,
+    `${specAt}.SupportedTransformInstanceTypes`,
+  );
+  // The image is the one for the first inference instance type (steps/registerModel.ts).
+  const match = matchImage(
+    image,
+    framework,
+    "inference",
+    context.region,
+    instances?.slice(0, 1) ?? [],
+  );
+  if (match) {
+    config.frameworkVersion = match.frameworkVersion;
+    if (framework === "pytorch") config.pyVersion = match.pyVersion;
+  } else {
+    context.note(
+      `${specAt}.Containers[0].Image`,
+      `no ${framework} inference version gives the image ${image} on ${instances?.[0] ?? "its instance type"}`,
+    );
+  }
+  const metadata = args.CustomerMetadataProperties;
+  if (isObject(metadata)) {
+    const kept: JsonObject = {};
+    for (const [key, value] of Object.entries(metadata)) {
+      if (typeof value === "string") setEntry(kept, key, value);
+      else
+        context.note(
+          `${at}.Arguments.CustomerMetadataProperties.${key}`,
+          `${key} is not text (${JSON.stringify(value)}); left out`,
+        );
+    }
+    config.customerMetadata = kept;
+  }
+  const statistics = objectAt(
+    objectAt(objectAt(args, "ModelMetrics"), "ModelQuality"),
+    "Statistics",
+  );
+  if (statistics) {
+    const values = joinValues(statistics.S3Uri, "/");
+    const metricsAt = `${at}.Arguments.ModelMetrics.ModelQuality.Statistics.S3Uri`;
+    // {evaluation output}/{report file}: the report file is the evaluation step's to say.
+    if (!values || values.length !== 2 || !context.link(values[0], id, "evaluation", metricsAt))
+      context.note(
+        metricsAt,
+        "the model metrics are not an evaluation step's report (its output joined with the report file); left out",
+      );
+  }
+  const imported = importContainer(
+    context,
+    container,
+    repackSteps,
+    id,
+    at,
+    `${specAt}.Containers[0]`,
+  );
+  return {
+    id,
+    type,
+    name,
+    config: { ...config, ...imported.config },
+    renderedNames: [...imported.renderedNames, renderedName],
+    dependsOn: { names: [], path: imported.dependsOnAt },
+  };
 }

@@ -119,6 +119,21 @@ export function selfCheck(
 }
 
 function withoutRepackSourceDir(step: JsonObject): JsonObject {
+  // A condition's branches hold steps in full, repack steps among them.
+  if (step.Type === "Condition" && isObject(step.Arguments)) {
+    const branch = (steps: unknown) =>
+      Array.isArray(steps)
+        ? steps.map((inner) => (isObject(inner) ? withoutRepackSourceDir(inner) : inner))
+        : steps;
+    return {
+      ...step,
+      Arguments: {
+        ...step.Arguments,
+        IfSteps: branch(step.Arguments.IfSteps),
+        ElseSteps: branch(step.Arguments.ElseSteps),
+      },
+    };
+  }
   const args = step.Arguments as JsonObject | undefined;
   const hyperparameters = args?.HyperParameters as JsonObject | undefined;
   const sourceDir = hyperparameters?.source_dir;

@@ -35,6 +35,38 @@ const JOIN = ref("JoinFunction");
 
 const PROCESSING = "/definitions/ProcessingArgs/properties";
 const TRAINING = "/definitions/TrainingStep/properties/Arguments/properties";
+const CONDITION = "/definitions/ConditionStep/properties/Arguments/properties";
+const REGISTER = "/definitions/RegisterModelStep/properties/Arguments/properties";
+const TRANSFORM = "/definitions/TransformStep/properties/Arguments/properties";
+
+/** `JsonGet(step_name, property_file, json_path).expr` (workflow/functions.py:124-140). */
+const JSON_GET: SchemaNode = {
+  type: "object",
+  properties: {
+    "Std:JsonGet": {
+      type: "object",
+      properties: { PropertyFile: ref("GetFunction"), Path: { type: "string" } },
+      required: ["PropertyFile", "Path"],
+      additionalProperties: false,
+    },
+  },
+  required: ["Std:JsonGet"],
+  additionalProperties: false,
+};
+/** A condition operand: a primitive, a `Get`, or a `JsonGet` (workflow/conditions.py). */
+const OPERAND: SchemaNode = {
+  anyOf: [STRING_OR_GET, BOOLEAN_OR_GET, INTEGER_OR_GET, ref("FloatArgumentValue"), JSON_GET],
+};
+/** `ConditionNot(expression).to_request()`: `{"Type": "Not", "Condition": <any condition>}`. */
+const NOT_CONDITION: SchemaNode = {
+  type: "object",
+  properties: {
+    Type: { type: "string", enum: ["Not"] },
+    Condition: { $ref: `#${CONDITION}/Conditions/items` },
+  },
+  required: ["Type", "Condition"],
+  additionalProperties: false,
+};
 
 /**
  * The upstream file declares `"$schema": "http://json-schema.org/schema#"`, the unversioned
@@ -202,6 +234,180 @@ export const OVERLAY: readonly OverlayEntry[] = [
       items: { $ref: "#/definitions/RetryPolicy/properties/ExceptionType/anyOf/0" },
     },
     evidence: "retry_policies.json Steps[0].RetryPolicies[*].ExceptionType",
+  },
+  // ProcessingStep(property_files=[PropertyFile(name, output_name, path)]) renders
+  // `PropertyFiles` next to `Arguments` (workflow/steps.py:927-930, properties.py PropertyFile.expr).
+  {
+    id: "processing-property-files",
+    at: "/definitions/ProcessingStep/properties",
+    op: "addProperties",
+    schema: {
+      PropertyFiles: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            PropertyFileName: { type: "string" },
+            OutputName: { type: "string" },
+            FilePath: { type: "string" },
+          },
+          required: ["PropertyFileName", "OutputName", "FilePath"],
+          additionalProperties: false,
+        },
+      },
+    },
+    evidence: "gated_xgboost.json Steps[3].PropertyFiles; gated_pytorch.json Steps[3]",
+  },
+  // A comparison's operands are rendered as given (ConditionComparison.to_request,
+  // workflow/conditions.py:78-84): a JsonGet of an evaluation report on either side.
+  {
+    id: "condition-json-get-left",
+    at: "/definitions/BinaryCondition/properties/LeftValue",
+    op: "allowAlso",
+    schema: JSON_GET,
+    evidence: "gated_xgboost.json Steps[4].Arguments.Conditions[0].LeftValue",
+  },
+  {
+    id: "condition-json-get-right",
+    at: "/definitions/BinaryCondition/properties/RightValue",
+    op: "allowAlso",
+    schema: JSON_GET,
+    evidence: "gated_pytorch.json Steps[4].Arguments.Conditions[0].Conditions[1].RightValue",
+  },
+  // ConditionIn.to_request renders `{"Type": "In", "QueryValue", "Values"}`
+  // (workflow/conditions.py:236-242); upstream's InCondition has `Value` and `In`.
+  {
+    id: "condition-in-query-value",
+    at: "/definitions/InCondition",
+    op: "allowAlso",
+    schema: {
+      type: "object",
+      properties: {
+        Type: { type: "string", enum: ["In"] },
+        QueryValue: OPERAND,
+        Values: { type: "array", items: OPERAND },
+      },
+      required: ["Type", "QueryValue", "Values"],
+      additionalProperties: false,
+    },
+    evidence:
+      "gated_xgboost.json Steps[4].Arguments.Conditions[1].Conditions[1..2] (a Get, a JsonGet); nested_conditions.json Steps[0].Arguments.Conditions[0]",
+  },
+  // ConditionNot renders `{"Type": "Not", "Condition": …}` (workflow/conditions.py:263-265),
+  // which upstream does not know: at the top of a condition step's list, and inside an Or.
+  {
+    id: "condition-not",
+    at: `${CONDITION}/Conditions/items`,
+    op: "allowAlso",
+    schema: NOT_CONDITION,
+    evidence:
+      "gated_pytorch.json Steps[4].Arguments.Conditions[1] (Not of Equals); nested_conditions.json CheckRetries Conditions[1] (Not of Or)",
+  },
+  // ConditionOr renders its conditions as given (workflow/conditions.py:283-288): a Not or another
+  // Or inside an Or, which upstream's OrCondition (Binary or In only) refuses.
+  {
+    id: "condition-or-nesting",
+    at: "/definitions/OrCondition/properties/Conditions/items",
+    op: "allowAlso",
+    schema: { anyOf: [NOT_CONDITION, ref("OrCondition")] },
+    evidence:
+      "gated_xgboost.json Steps[4].Arguments.Conditions[1].Conditions[0] (Not in Or); nested_conditions.json CheckStrict Conditions[0].Conditions[1] (Or in Or)",
+  },
+  // ConditionStep(if_steps, else_steps) renders every step of the branches in full
+  // (workflow/condition_step.py:100-106): a ModelStep's CreateModel step, and nested conditions.
+  {
+    id: "condition-if-steps-model-and-condition",
+    at: `${CONDITION}/IfSteps/items`,
+    op: "allowAlso",
+    schema: { anyOf: [ref("CreateModelStep"), ref("ConditionStep")] },
+    evidence:
+      "gated_xgboost.json Steps[4].Arguments.IfSteps[1] (Model); nested_conditions.json Steps[0].Arguments.IfSteps[0] (Condition)",
+  },
+  {
+    id: "condition-else-steps-model-and-condition",
+    at: `${CONDITION}/ElseSteps/items`,
+    op: "allowAlso",
+    schema: { anyOf: [ref("CreateModelStep"), ref("ConditionStep")] },
+    evidence:
+      "gated_pytorch.json Steps[4].Arguments.ElseSteps[3] (Model); nested_conditions.json Steps[0].Arguments.ElseSteps[0] (Condition)",
+  },
+  // FailStep(error_message=Join(on="", values=[...])) renders the Join (workflow/fail_step.py:77,
+  // functions.py:64-75), whose values are rendered as given: strings, numbers, parameters, JsonGet.
+  {
+    id: "fail-error-message-join",
+    at: "/definitions/FailStep/properties/Arguments/properties/ErrorMessage",
+    op: "allowAlso",
+    schema: {
+      type: "object",
+      properties: {
+        "Std:Join": {
+          type: "object",
+          properties: {
+            On: { type: "string" },
+            Values: {
+              type: "array",
+              items: {
+                anyOf: [{ type: ["string", "number", "boolean"] }, ref("GetFunction"), JSON_GET],
+              },
+            },
+          },
+          required: ["On", "Values"],
+          additionalProperties: false,
+        },
+      },
+      required: ["Std:Join"],
+      additionalProperties: false,
+    },
+    evidence:
+      "gated_xgboost.json ElseSteps[0].Arguments.ErrorMessage (a JsonGet and a Float parameter); nested_conditions.json TooManyRetries (Integer and Boolean parameters, 3.5)",
+  },
+  // model.register() renders what get_create_model_package_request builds (session.py:7946-8116):
+  // `CustomerMetadataProperties`, `ModelApprovalStatus` and `SkipModelValidation` ("None" by
+  // default), none of which upstream's RegisterModelStep has.
+  {
+    id: "register-model-arguments",
+    at: REGISTER,
+    op: "addProperties",
+    schema: {
+      CustomerMetadataProperties: { type: "object", additionalProperties: { type: "string" } },
+      ModelApprovalStatus: STRING_OR_GET,
+      SkipModelValidation: { type: "string", enum: ["All", "None"] },
+    },
+    evidence: "gated_xgboost.json Steps[4].Arguments.IfSteps[0].Arguments (all three)",
+  },
+  // The container is FrameworkModel.prepare_container_def (Environment, model.py:742-760) plus
+  // update_container_with_inference_params (`Framework`, PyTorch's `FrameworkVersion`;
+  // utils.py:1111-1142).
+  {
+    id: "register-model-container",
+    at: `${REGISTER}/InferenceSpecification/properties/Containers/items/properties`,
+    op: "addProperties",
+    schema: {
+      Environment: { type: "object", patternProperties: { ".*": STRING_OR_GET } },
+      Framework: STRING_OR_GET,
+      FrameworkVersion: STRING_OR_GET,
+    },
+    evidence:
+      "gated_xgboost.json IfSteps[0] InferenceSpecification.Containers[0] (Environment, Framework); gated_pytorch.json ElseSteps[1] (FrameworkVersion too)",
+  },
+  // The repacked model's data is the repack step's ModelArtifacts, a Get — upstream already takes
+  // that; the model metrics' report is `Join("/", [<evaluation output>, reportFile])`
+  // (model_metrics.py:123-128 renders the s3_uri as given).
+  {
+    id: "std-join-model-metrics-s3-uri",
+    at: `${REGISTER}/ModelMetrics/properties/ModelQuality/properties/Statistics/properties/S3Uri`,
+    op: "allowAlso",
+    schema: JOIN,
+    evidence: "gated_xgboost.json IfSteps[0].Arguments.ModelMetrics.ModelQuality.Statistics.S3Uri",
+  },
+  // transformer.transform(data=Join("/", [<processed data>, "test/"])) renders the Join as the
+  // transform input's S3 URI (transformer.py, session.py:4089).
+  {
+    id: "std-join-transform-input-s3-uri",
+    at: `${TRANSFORM}/TransformInput/properties/DataSource/properties/S3DataSource/properties/S3Uri`,
+    op: "allowAlso",
+    schema: JOIN,
+    evidence: "gated_xgboost.json Steps[4].Arguments.IfSteps[2].Arguments.TransformInput",
   },
 ];
 

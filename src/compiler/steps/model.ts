@@ -1,4 +1,4 @@
-import { retrieveImageUri, type ModelConfig } from "../../catalog";
+import { retrieveImageUri, type Framework } from "../../catalog";
 import type { CompileContext } from "../context";
 import { join, type Expression } from "../expressions";
 import { pythonJsonDumps } from "../pythonJson";
@@ -18,51 +18,86 @@ const REPACK_INSTANCE_TYPE = "ml.m5.large";
 const REPACK_DESCRIPTION =
   "Used to repack a model with customer scripts for a register/create model step";
 
+/** Step types that render as the SDK's `ModelStep`: `model.create(...)` or `model.register(...)`. */
+export type ModelType = "PyTorchModel" | "XGBoostModel";
+export type RegisterType = "PyTorchRegisterModel" | "XGBoostRegisterModel";
+
+/** The framework model class each renders (`PyTorchModel` / `XGBoostModel`). */
+export const MODEL_FRAMEWORK = {
+  PyTorchModel: "pytorch",
+  XGBoostModel: "xgboost",
+  PyTorchRegisterModel: "pytorch",
+  XGBoostRegisterModel: "xgboost",
+} as const satisfies Record<ModelType | RegisterType, Framework>;
+
 export interface ModelVersions {
   frameworkVersion: string;
   pyVersion: string;
 }
 
+/** The versions a training step ran, for the model made from its artifacts; none for other steps. */
+function trainingVersions(source: ResolvedStep | undefined): Partial<ModelVersions> {
+  if (source?.type === "PyTorchTraining" || source?.type === "XGBoostTraining")
+    return { frameworkVersion: source.config.frameworkVersion, pyVersion: source.config.pyVersion };
+  return {};
+}
+
 /** The model's versions: its own config, else the upstream training step's (CATALOG.md). */
-export function modelVersions(context: CompileContext, resolved: ResolvedStep): ModelVersions {
-  const config = resolved.config as ModelConfig;
-  const upstream = context.inputSource(resolved.step.id, "model_data")?.config as
-    Partial<ModelVersions> | undefined;
+export function modelVersions(
+  context: CompileContext,
+  resolved: ResolvedStep<ModelType | RegisterType>,
+): ModelVersions {
+  const { config } = resolved;
+  const upstream = trainingVersions(context.inputSource(resolved.step.id, "model_data"));
   return {
-    frameworkVersion: config.frameworkVersion ?? upstream?.frameworkVersion ?? "",
-    pyVersion: config.pyVersion ?? upstream?.pyVersion ?? "py3",
+    frameworkVersion: config.frameworkVersion ?? upstream.frameworkVersion ?? "",
+    pyVersion: config.pyVersion ?? upstream.pyVersion ?? "py3",
   };
 }
 
 /** PyTorch serving from 1.2 (TorchServe/MMS) needs the code inside model.tar.gz, so the SDK repacks. */
-function needsRepack(resolved: ResolvedStep, versions: ModelVersions): boolean {
-  if (resolved.definition.framework !== "pytorch" || !(resolved.config as ModelConfig).code)
-    return false;
+function needsRepack(resolved: ResolvedStep<ModelType | RegisterType>, versions: ModelVersions) {
+  if (MODEL_FRAMEWORK[resolved.type] !== "pytorch" || !resolved.config.code) return false;
   const [major = 0, minor = 0] = versions.frameworkVersion.split(".").map(Number);
   return major > 1 || (major === 1 && minor >= 2);
 }
 
+/** What `FrameworkModel.prepare_container_def` gives a create or register step, and the repack before it. */
+export interface ModelContainer {
+  /** `{name}-RepackModel-0`, when the SDK repacks the code into the model archive at run time. */
+  repack?: RenderedStep;
+  Image: string;
+  Environment: Record<string, string>;
+  ModelDataUrl: Expression;
+}
+
 /**
- * A model step as `ModelStep(step_args=PyTorchModel/XGBoostModel(...).create(instance_type))`
- * renders it: `{name}-RepackModel-0` (when the SDK repacks) then `{name}-CreateModel`.
+ * The container of `PyTorchModel`/`XGBoostModel(model_data, entry_point, source_dir, env)`: its
+ * image for `instanceType` (CPU/GPU/Graviton), the script-mode environment, and the model data —
+ * the repack step's output when the SDK repacks (ModelStep._append_repack_model_step).
  */
-export function renderModelStep(context: CompileContext, resolved: ResolvedStep): RenderedStep[] {
-  const { step, definition } = resolved;
-  const config = resolved.config as ModelConfig;
+export function modelContainer(
+  context: CompileContext,
+  resolved: ResolvedStep<ModelType | RegisterType>,
+  instanceType: string,
+  instancePath: string,
+): ModelContainer {
+  const { step, definition, config } = resolved;
+  const framework = MODEL_FRAMEWORK[resolved.type];
   const versions = modelVersions(context, resolved);
   const modelData = context.inputExpression(step.id, "model_data") as Expression;
-  const framework = definition.framework;
   const image = imageUri(
     context,
     framework,
     "inference",
     versions.frameworkVersion,
     framework === "pytorch" ? versions.pyVersion : undefined,
-    config.instanceType,
+    instanceType,
+    instancePath,
   );
 
   const userEnv = mergeEnv(definition.contract.envDefaults, config.env);
-  const steps: RenderedStep[] = [];
+  let repack: RenderedStep | undefined;
   let modelDataUrl = modelData;
   // Model._script_mode_env_vars: without code the user's own values stand (model.py:868).
   let program = userEnv.SAGEMAKER_PROGRAM ?? "";
@@ -78,8 +113,7 @@ export function renderModelStep(context: CompileContext, resolved: ResolvedStep)
         "PD102",
       );
     }
-    const repack = renderRepackStep(context, resolved, modelData);
-    steps.push(repack);
+    repack = renderRepackStep(context, resolved, modelData);
     modelDataUrl = { Get: `Steps.${repack.Name}.ModelArtifacts.S3ModelArtifacts` };
     program = config.entryPoint;
     submitDirectory = "/opt/ml/model/code";
@@ -93,31 +127,47 @@ export function renderModelStep(context: CompileContext, resolved: ResolvedStep)
     SAGEMAKER_CONTAINER_LOG_LEVEL: "20",
     SAGEMAKER_REGION: context.region,
   };
-  steps.push({
-    Name: `${step.name}-CreateModel`,
-    Type: "Model",
-    Arguments: {
-      ExecutionRoleArn: context.roleArn,
-      PrimaryContainer: {
-        Image: image,
-        // FrameworkModel.prepare_container_def: the user's env first, the script-mode variables win.
-        Environment: mergeEnv(userEnv, scriptEnv),
-        ModelDataUrl: modelDataUrl,
-      },
+  return {
+    ...(repack ? { repack } : {}),
+    Image: image,
+    // FrameworkModel.prepare_container_def: the user's env first, the script-mode variables win.
+    Environment: mergeEnv(userEnv, scriptEnv),
+    ModelDataUrl: modelDataUrl,
+  };
+}
+
+/**
+ * A model step as `ModelStep(step_args=PyTorchModel/XGBoostModel(...).create(instance_type))`
+ * renders it: `{name}-RepackModel-0` (when the SDK repacks) then `{name}-CreateModel`.
+ */
+export function renderModelStep(
+  context: CompileContext,
+  resolved: ResolvedStep<ModelType>,
+): RenderedStep[] {
+  const { repack, ...container } = modelContainer(
+    context,
+    resolved,
+    resolved.config.instanceType,
+    "instanceType",
+  );
+  return [
+    ...(repack ? [repack] : []),
+    {
+      Name: `${resolved.step.name}-CreateModel`,
+      Type: "Model",
+      Arguments: { ExecutionRoleArn: context.roleArn, PrimaryContainer: container },
     },
-  });
-  return steps;
+  ];
 }
 
 function renderRepackStep(
   context: CompileContext,
-  resolved: ResolvedStep,
+  resolved: ResolvedStep<ModelType | RegisterType>,
   modelData: Expression,
 ): RenderedStep {
-  const { step } = resolved;
-  const config = resolved.config as ModelConfig;
-  const code = config.code as NonNullable<ModelConfig["code"]>;
-  if ("s3Uri" in code) {
+  const { step, config } = resolved;
+  const code = config.code;
+  if (!code || "s3Uri" in code) {
     // The SDK would download, modify and overwrite the user's archive in place; we will not touch it.
     throw new ImageError(
       "a PyTorch model with code as an S3 archive cannot be repacked without rewriting that archive; use inline files",

@@ -1,16 +1,18 @@
-import type { DataLoadConfig, TabularPreprocessingConfig } from "../../catalog";
+import { EVALUATION_OUTPUT } from "../../catalog";
 import type { CompileContext } from "../context";
 import { executionId, join, valueOf, type Expression } from "../expressions";
 import { runprocScript } from "../sdk/runproc";
 import type { ResolvedStep } from "../validate";
 import { concreteInstanceType, imageUri, mergeEnv, type RenderedStep } from "./shared";
 
-type ProcessingConfig = (DataLoadConfig | TabularPreprocessingConfig) & {
-  inputDataUri?: DataLoadConfig["inputDataUri"];
-};
+/** The step types that render as `ProcessingStep(step_args=FrameworkProcessor(...).run(...))`. */
+export type ProcessingType =
+  "DataLoad" | "TabularPreprocessing" | "XGBoostEvaluation" | "PyTorchEvaluation";
 
 const CODE_PATH = "/opt/ml/processing/input/code/";
 const ENTRYPOINT_PATH = "/opt/ml/processing/input/entrypoint";
+/** The split an evaluation scores (docs/gated-steps.md: cursus' evaluation reads the held-out split). */
+export const EVALUATION_JOB_TYPE = "testing";
 
 function processingInput(name: string, source: Expression, localPath: string) {
   return {
@@ -27,29 +29,71 @@ function processingInput(name: string, source: Expression, localPath: string) {
   };
 }
 
-/** Env the script contract reads, from typed config fields, before the user's `env` overlay. */
-function configEnv(config: ProcessingConfig): Record<string, string> {
-  if ("labelName" in config) {
-    return {
-      LABEL_FIELD: config.labelName,
-      TRAIN_RATIO: String(config.trainRatio),
-      TEST_VAL_RATIO: String(config.testValRatio),
-      OUTPUT_FORMAT: config.outputFormat,
-    };
+/** What differs between the processing step types: image, env from typed fields, job argument. */
+interface ProcessingFacts {
+  image: { framework: "sklearn" | "xgboost" | "pytorch"; version: string; pyVersion: string };
+  /** Env the script contract reads, from typed config fields, before the user's `env` overlay. */
+  configEnv: Record<string, string>;
+  jobType: string;
+  inputDataUri?: ResolvedStep<"DataLoad">["config"]["inputDataUri"];
+  outputUris: Record<string, string | { parameter: string }>;
+}
+
+function processingFacts(resolved: ResolvedStep<ProcessingType>): ProcessingFacts {
+  switch (resolved.type) {
+    case "DataLoad": {
+      const { config } = resolved;
+      return {
+        image: { framework: "sklearn", version: config.frameworkVersion, pyVersion: "py3" },
+        configEnv: { OUTPUT_FORMAT: config.outputFormat },
+        jobType: config.jobType,
+        inputDataUri: config.inputDataUri,
+        outputUris: config.outputUris,
+      };
+    }
+    case "TabularPreprocessing": {
+      const { config } = resolved;
+      return {
+        image: { framework: "sklearn", version: config.frameworkVersion, pyVersion: "py3" },
+        configEnv: {
+          LABEL_FIELD: config.labelName,
+          TRAIN_RATIO: String(config.trainRatio),
+          TEST_VAL_RATIO: String(config.testValRatio),
+          OUTPUT_FORMAT: config.outputFormat,
+        },
+        jobType: config.jobType,
+        outputUris: config.outputUris,
+      };
+    }
+    case "XGBoostEvaluation":
+    case "PyTorchEvaluation": {
+      const { config } = resolved;
+      return {
+        // FrameworkProcessor(estimator_cls=XGBoost|PyTorch) runs the framework's training image.
+        image: {
+          framework: resolved.type === "XGBoostEvaluation" ? "xgboost" : "pytorch",
+          version: config.frameworkVersion,
+          pyVersion: config.pyVersion,
+        },
+        configEnv: {},
+        jobType: EVALUATION_JOB_TYPE,
+        outputUris: {},
+      };
+    }
   }
-  return { OUTPUT_FORMAT: config.outputFormat };
 }
 
 /**
- * A processing step as the SDK's FrameworkProcessor(SKLearn).run(...) renders it: user inputs,
- * then the `code` bundle and the generated `runproc.sh` entry point.
+ * A processing step as the SDK's FrameworkProcessor(SKLearn | XGBoost | PyTorch).run(...) renders
+ * it: user inputs, then the `code` bundle and the generated `runproc.sh` entry point. An
+ * evaluation step also declares its report as a property file (`ProcessingStep(property_files=)`).
  */
 export function renderProcessingStep(
   context: CompileContext,
-  resolved: ResolvedStep,
-): RenderedStep {
-  const { step, definition } = resolved;
-  const config = resolved.config as ProcessingConfig;
+  resolved: ResolvedStep<ProcessingType>,
+): RenderedStep[] {
+  const { step, definition, config } = resolved;
+  const facts = processingFacts(resolved);
   const contract = definition.contract;
   const inputs = [];
   for (const dependency of definition.dependencies) {
@@ -58,9 +102,9 @@ export function renderProcessingStep(
     if (source !== undefined && localPath)
       inputs.push(processingInput(dependency.logicalName, source, localPath));
   }
-  if (config.inputDataUri !== undefined && contract.inputPaths.INPUT_DATA) {
+  if (facts.inputDataUri !== undefined && contract.inputPaths.INPUT_DATA) {
     inputs.push(
-      processingInput("INPUT_DATA", valueOf(config.inputDataUri), contract.inputPaths.INPUT_DATA),
+      processingInput("INPUT_DATA", valueOf(facts.inputDataUri), contract.inputPaths.INPUT_DATA),
     );
   }
   const codeUri = context.codeUri(step, config.code);
@@ -78,7 +122,7 @@ export function renderProcessingStep(
   );
 
   const outputs = definition.outputs.map((output) => {
-    const override = config.outputUris[output.logicalName];
+    const override = facts.outputUris[output.logicalName];
     // ProcessingStep's _normalize_outputs (processing.py:474).
     const defaultUri = join("/", [
       "s3:/",
@@ -101,7 +145,7 @@ export function renderProcessingStep(
     };
   });
 
-  return {
+  const rendered: RenderedStep = {
     Name: step.name,
     Type: "Processing",
     Arguments: {
@@ -115,19 +159,30 @@ export function renderProcessingStep(
       AppSpecification: {
         ImageUri: imageUri(
           context,
-          "sklearn",
+          facts.image.framework,
           "training",
-          config.frameworkVersion,
-          "py3",
+          facts.image.version,
+          facts.image.pyVersion,
           concreteInstanceType(context, config.instanceType),
         ),
-        ContainerArguments: ["--job_type", config.jobType],
+        ContainerArguments: ["--job_type", facts.jobType],
         ContainerEntrypoint: ["/bin/bash", `${ENTRYPOINT_PATH}/runproc.sh`],
       },
       RoleArn: context.roleArn,
       ProcessingInputs: inputs,
       ProcessingOutputConfig: { Outputs: outputs },
-      Environment: mergeEnv(contract.envDefaults, configEnv(config), config.env),
+      Environment: mergeEnv(contract.envDefaults, facts.configEnv, config.env),
     },
   };
+  if (resolved.type === "XGBoostEvaluation" || resolved.type === "PyTorchEvaluation") {
+    // PropertyFile(name, output_name, path).expr (workflow/properties.py), in ProcessingStep.to_request.
+    rendered.PropertyFiles = [
+      {
+        PropertyFileName: resolved.config.propertyFileName,
+        OutputName: EVALUATION_OUTPUT,
+        FilePath: resolved.config.reportFile,
+      },
+    ];
+  }
+  return [rendered];
 }

@@ -1,15 +1,43 @@
-import { retrieveImageUri, type Framework, type ImageScope } from "../../catalog";
+import {
+  retrieveImageUri,
+  type Framework,
+  type ImageScope,
+  type SageMakerStepKind,
+} from "../../catalog";
 import { isParameterRef, setEntry, type DiagnosticCode } from "../../model";
 import type { CompileContext } from "../context";
 
-/** A rendered step before the common keys (DependsOn, CacheConfig) are added. */
+/** `RetryPolicy.to_request()` of the SDK (workflow/retry.py). */
+export interface RenderedRetryPolicy {
+  BackoffRate: number;
+  IntervalSeconds: number;
+  MaxAttempts?: number;
+  ExpireAfterMin?: number;
+  ExceptionType: string[];
+}
+
+/** `PropertyFile(name, output_name, path).expr` (workflow/properties.py). */
+export interface RenderedPropertyFile {
+  PropertyFileName: string;
+  OutputName: string;
+  FilePath: string;
+}
+
+/**
+ * A rendered step. Renderers give Name, Type, Arguments (and Description, PropertyFiles where
+ * the SDK sets them); compile() adds DependsOn, RetryPolicies and CacheConfig and writes the keys
+ * in the order `Step.to_request()` and its subclasses do (workflow/steps.py): Name, Type,
+ * Arguments, DependsOn, Description, RetryPolicies, CacheConfig, PropertyFiles.
+ */
 export interface RenderedStep {
   Name: string;
-  Type: "Processing" | "Training" | "Model";
+  Type: SageMakerStepKind;
   Arguments: Record<string, unknown>;
   DependsOn?: string[];
   Description?: string;
+  RetryPolicies?: RenderedRetryPolicy[];
   CacheConfig?: { Enabled: boolean; ExpireAfter: string };
+  PropertyFiles?: RenderedPropertyFile[];
 }
 
 /**
@@ -34,6 +62,7 @@ export function imageUri(
   version: string,
   pyVersion: string | undefined,
   instanceType: string,
+  instancePath = "instanceType",
 ): string {
   const result = retrieveImageUri({
     framework,
@@ -43,7 +72,7 @@ export function imageUri(
     region: context.region,
     instanceType,
   });
-  if (!result.ok) throw new ImageError(result.message);
+  if (!result.ok) throw new ImageError(result.message, instancePath);
   return result.uri;
 }
 

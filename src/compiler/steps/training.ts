@@ -1,8 +1,4 @@
-import {
-  XGBOOST_DATA_CHANNELS,
-  type PyTorchTrainingConfig,
-  type XGBoostTrainingConfig,
-} from "../../catalog";
+import { XGBOOST_DATA_CHANNELS } from "../../catalog";
 import { isParameterRef } from "../../model";
 import type { CompileContext } from "../context";
 import { appendPath, join, parameterValue, valueOf, type Expression } from "../expressions";
@@ -11,7 +7,14 @@ import type { ResolvedStep } from "../validate";
 import { concreteInstanceType, ImageError, imageUri, mergeEnv, type RenderedStep } from "./shared";
 import { xgboostHyperparametersFile } from "./xgboostHyperparameters";
 
-type TrainingConfig = PyTorchTrainingConfig | XGBoostTrainingConfig;
+/** The step types that render as `TrainingStep(step_args=PyTorch(...)/XGBoost(...).fit(...))`. */
+export type TrainingType = "PyTorchTraining" | "XGBoostTraining";
+
+/** The estimator's framework, which names its image and default output folder. */
+export const TRAINING_FRAMEWORK = {
+  PyTorchTraining: "pytorch",
+  XGBoostTraining: "xgboost",
+} as const satisfies Record<TrainingType, string>;
 
 // SDK fw_utils.DEBUGGER_UNSUPPORTED_REGIONS / PROFILER_UNSUPPORTED_REGIONS (identical lists in v2.257.7).
 const DEBUGGER_UNSUPPORTED_REGIONS = new Set([
@@ -72,10 +75,13 @@ export function frameworkHyperparameters(
   };
 }
 
-export function outputPathOf(context: CompileContext, resolved: ResolvedStep): Expression {
-  const config = resolved.config as TrainingConfig;
+export function outputPathOf(
+  context: CompileContext,
+  resolved: ResolvedStep<TrainingType>,
+): Expression {
+  const { config } = resolved;
   if (config.outputPath !== undefined) return valueOf(config.outputPath);
-  return `${context.pipelineS3Loc}/${resolved.definition.framework}_training`;
+  return `${context.pipelineS3Loc}/${TRAINING_FRAMEWORK[resolved.type]}_training`;
 }
 
 function versionAtLeast(version: string, minimum: string): boolean {
@@ -89,10 +95,12 @@ function versionAtLeast(version: string, minimum: string): boolean {
 }
 
 /** A training step as `TrainingStep(step_args=PyTorch(...)/XGBoost(...).fit(inputs))` renders it. */
-export function renderTrainingStep(context: CompileContext, resolved: ResolvedStep): RenderedStep {
-  const { step, definition } = resolved;
-  const config = resolved.config as TrainingConfig;
-  const framework = definition.framework;
+export function renderTrainingStep(
+  context: CompileContext,
+  resolved: ResolvedStep<TrainingType>,
+): RenderedStep[] {
+  const { step, definition, config } = resolved;
+  const framework = TRAINING_FRAMEWORK[resolved.type];
   const outputPath = outputPathOf(context, resolved);
   const source = context.inputExpression(step.id, "input_path") as Expression;
 
@@ -120,7 +128,7 @@ export function renderTrainingStep(context: CompileContext, resolved: ResolvedSt
   const codeUri = context.codeUri(step, config.code);
   let channels;
   let hyperparameters: Record<string, Expression>;
-  if (framework === "xgboost") {
+  if (resolved.type === "XGBoostTraining") {
     const file = xgboostHyperparametersFile(context, resolved);
     channels = [
       ...Object.entries(XGBOOST_DATA_CHANNELS).map(([name, folder]) =>
@@ -132,7 +140,7 @@ export function renderTrainingStep(context: CompileContext, resolved: ResolvedSt
   } else {
     channels = [channel("data", source)];
     hyperparameters = Object.fromEntries(
-      Object.entries(config.hyperparameters).map(([key, value]) => [
+      Object.entries(resolved.config.hyperparameters).map(([key, value]) => [
         key,
         encodeHyperparameter(context, value),
       ]),
@@ -182,5 +190,5 @@ export function renderTrainingStep(context: CompileContext, resolved: ResolvedSt
   } else {
     args.ProfilerConfig = { DisableProfiler: true };
   }
-  return { Name: step.name, Type: "Training", Arguments: args };
+  return [{ Name: step.name, Type: "Training", Arguments: args }];
 }

@@ -22,11 +22,11 @@ export function xgboostHyperparameters(config: XGBoostTrainingConfig): Record<st
 
 export function xgboostHyperparametersFile(
   context: CompileContext,
-  resolved: ResolvedStep,
+  resolved: ResolvedStep<"XGBoostTraining">,
 ): { uri: string; folderUri: string } {
   const folderUri = `${context.pipelineS3Loc}/hyperparameters/${resolved.step.name}/`;
   const uri = `${folderUri}hyperparameters.json`;
-  const text = `${JSON.stringify(xgboostHyperparameters(resolved.config as XGBoostTrainingConfig), null, 2)}\n`;
+  const text = `${JSON.stringify(xgboostHyperparameters(resolved.config), null, 2)}\n`;
   context.addFileUpload(resolved.step, "hyperparameters", uri, text, "application/json");
   return { uri, folderUri };
 }

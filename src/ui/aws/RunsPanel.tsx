@@ -9,10 +9,12 @@ import {
 } from "../../aws";
 import type { DesignState } from "../../store/designStore";
 import { useDesign, useDesignerStores } from "../designerContext";
+import { NOT_RUN, notRunSteps } from "../runStatus";
 import { copyText } from "../previews/fileActions";
 import { useAccountState, useConnectionState } from "./account";
 
 const selectPipelineName = (state: DesignState) => state.design.pipeline.name;
+const selectDesign = (state: DesignState) => state.design;
 const shortArn = (arn: string) => arn.split("/").at(-1) ?? arn;
 /** A job ARN without its `arn:aws:sagemaker:<region>:<account>:` prefix, e.g. `trainingjob/Train`. */
 const jobResource = (arn: string) => arn.slice(arn.lastIndexOf(":") + 1) || arn;
@@ -75,6 +77,7 @@ export function RunsPanel({ focusArn }: { focusArn: string | null }) {
           executionArn: selected,
           status: next.execution.status,
           steps: next.steps,
+          notRun: next.notRun,
         });
         if (next.terminal) void refresh();
       });
@@ -147,6 +150,9 @@ function RunDetails({
   onStop: () => void;
 }) {
   const { execution, steps } = snapshot;
+  const design = useDesign(selectDesign);
+  // Steps of the branch the finished run did not take: listed, so the table accounts for every step.
+  const notRun = notRunSteps(design, { status: execution.status, steps, notRun: snapshot.notRun });
   return (
     <div className="runs__details">
       <p className="runs__status" role="status" aria-label="Run status" title={execution.arn}>
@@ -193,6 +199,19 @@ function RunDetails({
                     {step.failureReason}
                   </span>
                 )}
+              </td>
+            </tr>
+          ))}
+          {notRun.map(({ name, reason }) => (
+            <tr key={`not-run-${name}`} className="runs__not-run">
+              <td className="runs__cell" title={name}>
+                <span className="runs__step">{name}</span>
+              </td>
+              <td className="runs__cell">{NOT_RUN}</td>
+              <td className="runs__job">
+                <span className="runs__reason" title={reason}>
+                  {reason}
+                </span>
               </td>
             </tr>
           ))}

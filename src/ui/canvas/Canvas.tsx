@@ -14,10 +14,14 @@ import {
 } from "@xyflow/react";
 import { useCallback, useEffect, useLayoutEffect, useState, type DragEvent } from "react";
 import { stepType } from "../../catalog";
-import { setEntry, type Design, type Diagnostic, type Edge } from "../../model";
+import { isBranchOutput, setEntry, type Design, type Diagnostic, type Edge } from "../../model";
+import { BRANCH_LABELS, branchOutputsOf, isConditionStep, layoutOf } from "../../resolver";
 import type { DesignState } from "../../store/designStore";
+import { initialConfig } from "../../store/stepDefaults";
 import { verdictForEdge, type UiState } from "../../store/uiStore";
+import { conditionsText } from "../conditionText";
 import { useCompiled, useDesign, useDesignerStores, useUi } from "../designerContext";
+import { formatMessage } from "../inspector/designRefs";
 import { connectionEdge, linkVerdicts } from "./linkVerdicts";
 import { STEP_TYPE_MIME } from "./Palette";
 import { StepNode, type StepFlowNode, type StepNodeData } from "./StepNode";
@@ -53,14 +57,23 @@ function toNodes(
   }
   const selection = new Set(selected);
   const previous = new Map(current.map((node) => [node.id, node]));
+  const hasBranches = design.edges.some((edge) => isBranchOutput(edge.from.output));
+  const layout = hasBranches ? layoutOf(design) : null;
+  const names = new Map(design.steps.map((step) => [step.id, step.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
   return design.steps.map((step) => {
+    const definition = stepType(step.type);
+    const branch = layout?.branchOf.get(step.id);
     const data: StepNodeData = {
       stepId: step.id,
       name: step.name,
       typeName: step.type,
-      definition: stepType(step.type),
+      definition,
       errorCount: counts.get(step.id)?.errors ?? 0,
       warningCount: counts.get(step.id)?.warnings ?? 0,
+      branchOutputs: branchOutputsOf(step),
+      branch: branch ? `${nameOf(branch.condition)}: ${BRANCH_LABELS[branch.branch]}` : null,
+      summary: summaryOf(design, step, nameOf),
     };
     const isSelected = selection.has(step.id);
     const old = previous.get(step.id);
@@ -80,6 +93,19 @@ function toNodes(
   });
 }
 
+/** What a Condition tests or a Fail says, on one line of its node. */
+function summaryOf(
+  design: Design,
+  step: Design["steps"][number],
+  nameOf: (id: string) => string,
+): string | null {
+  if (isConditionStep(step))
+    return conditionsText(step.config.conditions, nameOf) ?? "No conditions yet";
+  if (stepType(step.type)?.sagemakerKind === "Fail")
+    return formatMessage(step.config.errorMessage, design) || "No message yet";
+  return null;
+}
+
 export const edgeId = (edge: Design["edges"][number]) =>
   `${edge.from.step}.${edge.from.output}->${edge.to.step}.${edge.to.input}`;
 
@@ -96,6 +122,7 @@ function toEdges(design: Design, selected: readonly Edge[], previous: FlowEdge[]
     const old = shown.get(id);
     if (old && Boolean(old.selected) === isSelected) return old;
     if (old) return { ...old, selected: isSelected };
+    const branch = isBranchOutput(edge.from.output) ? edge.from.output : null;
     return {
       id,
       source: edge.from.step,
@@ -104,6 +131,13 @@ function toEdges(design: Design, selected: readonly Edge[], previous: FlowEdge[]
       targetHandle: edge.to.input,
       selected: isSelected,
       ariaLabel: `Link ${id}`,
+      // A branch link is drawn as the branch it is: labelled, "if false" dashed.
+      ...(branch
+        ? {
+            label: BRANCH_LABELS[branch],
+            className: `edge--branch edge--${branch.replace("_", "-")}`,
+          }
+        : {}),
     };
   });
 }
@@ -221,9 +255,11 @@ export function Canvas() {
       const check = stores.design.getState().connect(edge);
       const ui = stores.ui.getState();
       ui.announce(
-        check.allowed
-          ? `Linked ${edge.from.output} to ${edge.to.input}.`
-          : `Link refused: ${check.message}`,
+        !check.allowed
+          ? `Link refused: ${check.message}`
+          : isBranchOutput(edge.from.output)
+            ? `${check.explanation}.`
+            : `Linked ${edge.from.output} to ${edge.to.input}.`,
       );
     },
     [stores],
@@ -255,9 +291,15 @@ export function Canvas() {
       const type = event.dataTransfer.getData(STEP_TYPE_MIME);
       if (!type) return;
       event.preventDefault();
+      const design = stores.design.getState().design;
+      const anchor = stores.ui.getState().selectedStepIds.at(-1) ?? null;
       const id = stores.design
         .getState()
-        .addStep(type, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+        .addStep(
+          type,
+          flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }),
+          initialConfig(design, type, anchor),
+        );
       if (id) stores.ui.getState().select([id]);
     },
     [flow, stores],

@@ -3,7 +3,16 @@ import { STEP_TYPES, type StepCategory } from "../../catalog";
 
 export const STEP_TYPE_MIME = "application/x-pipeline-step-type";
 
-const CATEGORIES: StepCategory[] = ["Data", "Processing", "Training", "Model"];
+/** Palette groups, in pipeline order: a gated pipeline reads top to bottom. */
+const CATEGORIES: readonly StepCategory[] = [
+  "Data",
+  "Processing",
+  "Training",
+  "Evaluation",
+  "Control",
+  "Model",
+  "Deploy",
+];
 
 function matches(query: string, text: string): boolean {
   return text.toLowerCase().includes(query.trim().toLowerCase());

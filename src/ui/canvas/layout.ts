@@ -1,4 +1,5 @@
 import type { Design } from "../../model";
+import { operandSteps } from "../../resolver";
 import type { LayoutRequest } from "./layout.worker";
 
 export type Positions = Record<string, { x: number; y: number }>;
@@ -16,11 +17,19 @@ export function layoutDesign(
       width: sizes[step.id]?.width ?? DEFAULT_SIZE.width,
       height: sizes[step.id]?.height ?? DEFAULT_SIZE.height,
     })),
-    edges: design.edges.map((edge, index) => ({
-      id: `e${index}`,
-      source: edge.from.step,
-      target: edge.to.step,
-    })),
+    edges: [
+      ...design.edges.map((edge, index) => ({
+        id: `e${index}`,
+        source: edge.from.step,
+        target: edge.to.step,
+      })),
+      // A condition (or fail message) reading a step's metric runs after it: lay it out after it.
+      ...design.steps.flatMap((step) =>
+        operandSteps(step)
+          .filter((id) => id !== step.id && design.steps.some((other) => other.id === id))
+          .map((id) => ({ id: `o-${id}-${step.id}`, source: id, target: step.id })),
+      ),
+    ],
   };
   const worker = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
   return new Promise<Positions>((resolve, reject) => {

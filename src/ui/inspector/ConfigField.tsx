@@ -8,6 +8,10 @@ import { MetricsField } from "./MetricsField";
 import { ScalarField } from "./ScalarField";
 import type { FormField, StepDefinition } from "./schemaFields";
 import { CodeField } from "./CodeField";
+import { ConditionsField } from "./ConditionsField";
+import { EvaluationMetricsField } from "./EvaluationMetricsField";
+import { MessageField } from "./MessageField";
+import { RetryPoliciesField } from "./RetryPoliciesField";
 import { StringListField } from "./SimpleFields";
 
 export interface ConfigFieldProps {
@@ -39,7 +43,7 @@ function ConfigFieldView(props: ConfigFieldProps) {
     case "metrics":
       return <MetricsField {...simple} />;
     case "hyperparameters":
-      return (
+      return props.definition.framework === null ? null : (
         <HyperparametersEditor
           stepId={stepId}
           framework={props.definition.framework}
@@ -47,6 +51,14 @@ function ConfigFieldView(props: ConfigFieldProps) {
           problems={problems}
         />
       );
+    case "evaluationMetrics":
+      return <EvaluationMetricsField {...simple} />;
+    case "conditions":
+      return <ConditionsField {...simple} />;
+    case "message":
+      return <MessageField {...simple} />;
+    case "retryPolicies":
+      return <RetryPoliciesField {...simple} />;
     default:
       return <ScalarField {...props} />;
   }

@@ -194,15 +194,18 @@ export function fieldsBySection(
   })).filter((group) => group.fields.length > 0);
 }
 
-/** Image table scope: model steps run inference images, the others training/processing ones. */
+/** Image table scope: model-making steps (create, register) run inference images, the others training/processing ones. */
 export function imageScope(definition: StepDefinition): ImageScope {
-  return definition.sagemakerKind === "Model" ? "inference" : "training";
+  return definition.sagemakerKind === "Model" || definition.sagemakerKind === "RegisterModel"
+    ? "inference"
+    : "training";
 }
 
 /**
  * The choices of a select field. Framework and Python versions come from the image tables
  * (Python versions for `frameworkVersion`, the effective framework version; every Python
- * version of the framework when it is unknown, as for a model that inherits it).
+ * version of the framework when it is unknown, as for a model that inherits it). A step without
+ * a container has no versions to offer.
  */
 export function selectOptions(
   definition: StepDefinition,
@@ -210,16 +213,17 @@ export function selectOptions(
   frameworkVersion: string | undefined,
 ): readonly (string | number)[] {
   const scope = imageScope(definition);
+  const framework = definition.framework;
+  if (framework === null) return field.options ?? [];
   if (field.key === "frameworkVersion") {
-    return definition.type === "XGBoostTraining"
+    return framework === "xgboost" && scope === "training"
       ? XGBOOST_OFFERED_VERSIONS
-      : frameworkVersions(definition.framework, scope);
+      : frameworkVersions(framework, scope);
   }
   if (field.key === "pyVersion") {
-    if (frameworkVersion !== undefined)
-      return pyVersionsFor(definition.framework, frameworkVersion, scope);
-    const all = frameworkVersions(definition.framework, scope).flatMap((version) =>
-      pyVersionsFor(definition.framework, version, scope),
+    if (frameworkVersion !== undefined) return pyVersionsFor(framework, frameworkVersion, scope);
+    const all = frameworkVersions(framework, scope).flatMap((version) =>
+      pyVersionsFor(framework, version, scope),
     );
     return [...new Set(all)].sort();
   }

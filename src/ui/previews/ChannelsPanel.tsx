@@ -4,26 +4,44 @@ import { useCompiled, useDesign } from "../designerContext";
 import {
   findDefinitionStep,
   hyperparametersFileOf,
-  trainingChannelRows,
+  inputRowsOf,
   type HyperparametersFile,
   type TrainingChannelRow,
 } from "./channelRows";
 import { DiagnosticList } from "./DiagnosticList";
-import { trainingSelectionHint, useSelectedStep } from "./useSelectedStep";
+import { useSelectedStep, type SelectedStep } from "./useSelectedStep";
 
 const selectSteps = (state: DesignState) => state.design.steps;
 
-/** The selected training step's input channels as the compiled definition gives them. */
+/** Step kinds the Channels preview shows inputs of: training channels, processing inputs, transform input. */
+const WITH_INPUTS = new Set(["Training", "Processing", "Transform"]);
+
+/** The sentence shown instead of the inputs, or null when a step with inputs is selected. */
+function channelsHint(selected: SelectedStep): string | null {
+  if (selected.count === 0)
+    return "Select a training, processing or transform step on the canvas to see its input channels.";
+  if (!selected.step) return "Select a single step to see its input channels.";
+  if (!WITH_INPUTS.has(selected.definition?.sagemakerKind ?? ""))
+    return `${selected.step.name} is a ${selected.definition?.displayName ?? selected.step.type} step; it reads no input channels.`;
+  return null;
+}
+
+/**
+ * The selected step's inputs as the compiled definition gives them: a training step's channels,
+ * a processing step's inputs (evaluation included), a batch transform's input — at the top level
+ * or inside a condition's branch.
+ */
 export const ChannelsPanel = memo(function ChannelsPanel() {
   const selected = useSelectedStep();
   const steps = useDesign(selectSteps);
   const { result, diagnostics } = useCompiled();
   const step = selected.step;
 
+  const hasInputs = WITH_INPUTS.has(selected.definition?.sagemakerKind ?? "");
   const channels = useMemo(() => {
-    if (!result.ok || !step || !selected.isTraining) return null;
+    if (!result.ok || !step || !hasInputs) return null;
     const definitionStep = findDefinitionStep(result.definition, step.name);
-    const rows = definitionStep ? trainingChannelRows(definitionStep) : [];
+    const rows = (definitionStep && inputRowsOf(definitionStep)) ?? [];
     const file = hyperparametersFileOf(result.uploads, step.id);
     // The channel whose S3 folder holds the file tells where the script finds it.
     const holder = file && rows.find((row) => file.uri.startsWith(row.source.text));
@@ -32,9 +50,9 @@ export const ChannelsPanel = memo(function ChannelsPanel() {
         ? `${holder.containerPath}/${file.uri.slice(holder.source.text.length)}`
         : null;
     return { rows, file, containerFile };
-  }, [result, step, selected.isTraining]);
+  }, [result, step, hasInputs]);
 
-  const hint = trainingSelectionHint(selected, "input channels");
+  const hint = channelsHint(selected);
   if (hint || !step) return <p className="previews__hint">{hint}</p>;
 
   if (!channels) {
@@ -57,7 +75,12 @@ export const ChannelsPanel = memo(function ChannelsPanel() {
 
   return (
     <div>
-      <ChannelTable stepName={step.name} rows={channels.rows} />
+      <ChannelTable
+        stepName={step.name}
+        rows={channels.rows}
+        caption={selected.isTraining ? `Input channels of ${step.name}` : `Inputs of ${step.name}`}
+        nameHeader={selected.isTraining ? "Channel" : "Input"}
+      />
       {channels.file ? (
         <HyperparametersFileView file={channels.file} containerFile={channels.containerFile} />
       ) : null}
@@ -68,18 +91,22 @@ export const ChannelsPanel = memo(function ChannelsPanel() {
 const ChannelTable = memo(function ChannelTable({
   stepName,
   rows,
+  caption,
+  nameHeader,
 }: {
   stepName: string;
   rows: TrainingChannelRow[];
+  caption: string;
+  nameHeader: string;
 }) {
   if (rows.length === 0)
     return <p className="previews__hint">{stepName} has no input channels in the definition.</p>;
   return (
     <table className="previews__table">
-      <caption>Input channels of {stepName}</caption>
+      <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Channel</th>
+          <th scope="col">{nameHeader}</th>
           <th scope="col">S3 source</th>
           <th scope="col">Container path</th>
           <th scope="col">Content type</th>

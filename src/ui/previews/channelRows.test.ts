@@ -8,6 +8,7 @@ import {
   describeS3Source,
   findDefinitionStep,
   hyperparametersFileOf,
+  inputRowsOf,
   trainingChannelRows,
   type DefinitionStep,
 } from "./channelRows";
@@ -160,5 +161,68 @@ describe("hyperparametersFileOf", () => {
       key: "k.json",
       content: "not json",
     });
+  });
+});
+
+describe("findDefinitionStep", () => {
+  it("finds a step inside a condition's branches", () => {
+    const definition = {
+      Version: "2020-12-01",
+      Metadata: {},
+      Parameters: [],
+      Steps: [
+        {
+          Name: "Gate",
+          Type: "Condition",
+          Arguments: {
+            IfSteps: [{ Name: "Retrain", Type: "Training", Arguments: { InputDataConfig: [] } }],
+            ElseSteps: [{ Name: "Stop", Type: "Fail", Arguments: {} }],
+          },
+        },
+      ],
+    } as unknown as Parameters<typeof findDefinitionStep>[0];
+    expect(findDefinitionStep(definition, "Retrain")?.Type).toBe("Training");
+    expect(findDefinitionStep(definition, "Stop")?.Type).toBe("Fail");
+    expect(findDefinitionStep(definition, "Gate")?.Type).toBe("Condition");
+    expect(findDefinitionStep(definition, "Nope")).toBeUndefined();
+  });
+});
+
+describe("inputRowsOf", () => {
+  it("lists a processing step's inputs (not its code) with their container paths", () => {
+    const { result } = compiled(xgboostExample);
+    const prep = findDefinitionStep(result.definition, "TabularPreprocessing-Training");
+    const rows = prep ? inputRowsOf(prep) : null;
+    expect(rows?.map((row) => [row.channel, row.containerPath])).toEqual([
+      ["DATA", "/opt/ml/processing/input/data"],
+      ["SIGNATURE", "/opt/ml/processing/input/signature"],
+    ]);
+    expect(rows?.[0]?.source.origin).toBe("output DATA of DataLoad-Training");
+  });
+
+  it("lists a batch transform's input and nothing for a step kind without inputs", () => {
+    const transform = {
+      Name: "T",
+      Type: "Transform",
+      Arguments: {
+        TransformInput: {
+          DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: "s3://b/test/" } },
+          ContentType: "text/csv",
+          SplitType: "Line",
+        },
+      },
+    } as unknown as DefinitionStep;
+    expect(inputRowsOf(transform)).toEqual([
+      {
+        channel: "input",
+        source: { text: "s3://b/test/", origin: "fixed S3 URI" },
+        containerPath: "— (records sent to the model)",
+        contentType: "text/csv",
+        inputMode: "split by Line",
+      },
+    ]);
+    expect(
+      inputRowsOf({ Name: "F", Type: "Fail", Arguments: {} } as unknown as DefinitionStep),
+    ).toBeNull();
   });
 });

@@ -94,12 +94,27 @@ export function describeS3Source(value: unknown): S3SourceDescription {
   return { text: sourceText(value, false), origin: found.length > 0 ? found.join("; ") : FIXED };
 }
 
-/** The definition step a design step renders as (training and processing steps keep their name). */
+/**
+ * The definition step a design step renders as (training and processing steps keep their name),
+ * at the top level or inside a condition's `IfSteps` / `ElseSteps`, however deep.
+ */
 export function findDefinitionStep(
   definition: PipelineDefinition,
   stepName: string,
 ): DefinitionStep | undefined {
-  return definition.Steps.find((step) => step.Name === stepName);
+  const search = (steps: readonly unknown[]): DefinitionStep | undefined => {
+    for (const step of steps) if (record(step)?.Name === stepName) return step as DefinitionStep;
+    for (const step of steps) {
+      const args = record(record(step)?.Arguments);
+      for (const key of ["IfSteps", "ElseSteps"]) {
+        const nested = args?.[key];
+        const found = Array.isArray(nested) ? search(nested) : undefined;
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return search(definition.Steps);
 }
 
 /** A training step's `InputDataConfig`, one row per channel, in the definition's order. */
@@ -142,4 +157,59 @@ export function hyperparametersFileOf(
     // Not JSON: show the bytes as they are.
   }
   return { uri: upload.uri, key: upload.uri.replace(/^s3:\/\/[^/]+\//, ""), content };
+}
+
+/**
+ * A processing step's inputs (an evaluation's model and data, a preprocessing step's data): one
+ * row per `ProcessingInputs` entry but the code, with the path its script reads them at.
+ */
+export function processingInputRows(step: DefinitionStep): TrainingChannelRow[] {
+  const inputs = Array.isArray(step.Arguments.ProcessingInputs)
+    ? step.Arguments.ProcessingInputs
+    : [];
+  return inputs.flatMap((entry: unknown): TrainingChannelRow[] => {
+    const input = record(entry) ?? {};
+    const name = String(input.InputName ?? "");
+    const s3 = record(input.S3Input);
+    if (name === "code" || name === "entrypoint" || !s3) return [];
+    return [
+      {
+        channel: name,
+        source: describeS3Source(s3.S3Uri),
+        containerPath: typeof s3.LocalPath === "string" ? s3.LocalPath : "—",
+        contentType: "—",
+        inputMode: typeof s3.S3InputMode === "string" ? s3.S3InputMode : "File",
+      },
+    ];
+  });
+}
+
+/** A batch transform's input: the records it sends to the model (no container path of its own). */
+export function transformInputRows(step: DefinitionStep): TrainingChannelRow[] {
+  const input = record(step.Arguments.TransformInput);
+  const s3 = record(record(input?.DataSource)?.S3DataSource);
+  if (!input || !s3) return [];
+  return [
+    {
+      channel: "input",
+      source: describeS3Source(s3.S3Uri),
+      containerPath: "— (records sent to the model)",
+      contentType: typeof input.ContentType === "string" ? input.ContentType : "—",
+      inputMode: typeof input.SplitType === "string" ? `split by ${input.SplitType}` : "—",
+    },
+  ];
+}
+
+/** The inputs a definition step reads, as the Channels preview lists them; null for a kind without. */
+export function inputRowsOf(step: DefinitionStep): TrainingChannelRow[] | null {
+  switch (step.Type) {
+    case "Training":
+      return trainingChannelRows(step);
+    case "Processing":
+      return processingInputRows(step);
+    case "Transform":
+      return transformInputRows(step);
+    default:
+      return null;
+  }
 }

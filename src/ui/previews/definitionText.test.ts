@@ -34,6 +34,45 @@ describe("stepNameLine", () => {
     expect(stepNameLine("{}", "Train")).toBeNull();
   });
 
+  it("finds steps nested in a condition's IfSteps and ElseSteps, at any depth", () => {
+    const json = JSON.stringify(
+      {
+        Steps: [
+          { Name: "Train", Arguments: { MetricDefinitions: [{ Name: "Gate" }] } },
+          {
+            Name: "Gate",
+            Type: "Condition",
+            Arguments: {
+              Conditions: [],
+              IfSteps: [
+                { Name: "Register-RegisterModel", Type: "RegisterModel" },
+                {
+                  Name: "Inner",
+                  Type: "Condition",
+                  Arguments: { IfSteps: [], ElseSteps: [{ Name: "Deep", Type: "Fail" }] },
+                },
+              ],
+              ElseSteps: [{ Name: "Fail", Type: "Fail" }],
+            },
+          },
+        ],
+      },
+      null,
+      2,
+    );
+    const lines = json.split("\n");
+    const lineOf = (name: string) => {
+      const line = stepNameLine(json, name);
+      return line === null ? null : (lines[line - 1] ?? "").trim();
+    };
+    expect(lineOf("Gate")).toBe('"Name": "Gate",');
+    expect(stepNameLine(json, "Gate")).toBeGreaterThan((stepNameLine(json, "Train") as number) + 5);
+    expect(lineOf("Register")).toBe('"Name": "Register-RegisterModel",');
+    expect(lineOf("Fail")).toBe('"Name": "Fail",');
+    expect(lineOf("Deep")).toBe('"Name": "Deep",');
+    expect(stepNameLine(json, "Conditions")).toBeNull();
+  });
+
   it("prefers the exact name over a generated one", () => {
     const json = JSON.stringify({ Steps: [{ Name: "M-CreateModel" }, { Name: "M" }] }, null, 2);
     expect(stepNameLine(json, "M")).toBe(7);

@@ -9,20 +9,45 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+const indentOf = (line: string) => line.length - line.trimStart().length;
+const STEP_LIST = /^\s*"(Steps|IfSteps|ElseSteps)": \[$/;
+
+/**
+ * Whether line `index` (a key at `indent`) is a key of a step object: its object opens at
+ * `indent - 2` inside a `Steps` list, or a condition's `IfSteps` / `ElseSteps` list.
+ */
+function isStepKey(lines: readonly string[], index: number, indent: number): boolean {
+  let at = index - 1;
+  while (at >= 0 && indentOf(lines[at] as string) >= indent) at--;
+  const open = lines[at];
+  if (open === undefined || open.trim() !== "{" || indentOf(open) !== indent - 2) return false;
+  at--;
+  while (at >= 0 && indentOf(lines[at] as string) >= indent - 2) at--;
+  const list = lines[at];
+  return list !== undefined && indentOf(list) === indent - 4 && STEP_LIST.test(list);
+}
+
 /**
  * The 1-based line of `"Name": "<stepName>"` for a design step in the definition JSON, or null.
- * Only step-level `Name` keys count (not metric names); a model step renders under its SDK names,
- * so `{name}-RepackModel-0` and then `{name}-CreateModel` are tried after the exact name.
+ * Only step-level `Name` keys count (not metric names), at the top level or nested in a
+ * condition's `IfSteps` / `ElseSteps`; a model step renders under its SDK names, so
+ * `{name}-RepackModel-0`, `{name}-CreateModel` and `{name}-RegisterModel` are tried after the
+ * exact name.
  */
 export function stepNameLine(json: string, stepName: string): number | null {
   const lines = json.split("\n");
-  const stepsLine = lines.findIndex((line) => /^\s*"Steps": \[/.test(line));
-  if (stepsLine < 0) return null;
-  const indent = " ".repeat(((/^\s*/.exec(lines[stepsLine] ?? "") ?? [""])[0] ?? "").length + 4);
-  for (const candidate of [stepName, `${stepName}-RepackModel-0`, `${stepName}-CreateModel`]) {
-    const pattern = new RegExp(`^${indent}"Name": ${escapeRegExp(JSON.stringify(candidate))},?$`);
-    for (let index = stepsLine + 1; index < lines.length; index++)
-      if (pattern.test(lines[index] ?? "")) return index + 1;
+  const candidates = [
+    stepName,
+    `${stepName}-RepackModel-0`,
+    `${stepName}-CreateModel`,
+    `${stepName}-RegisterModel`,
+  ];
+  for (const candidate of candidates) {
+    const pattern = new RegExp(`^\\s*"Name": ${escapeRegExp(JSON.stringify(candidate))},?$`);
+    for (let index = 0; index < lines.length; index++) {
+      const line = lines[index] as string;
+      if (pattern.test(line) && isStepKey(lines, index, indentOf(line))) return index + 1;
+    }
   }
   return null;
 }

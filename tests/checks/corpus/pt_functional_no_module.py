@@ -10,8 +10,8 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--epochs", type=int, default=10)
 args, _ = parser.parse_known_args()
 
-x = torch.load("/opt/ml/input/data/data/x.pt")
-y = torch.load("/opt/ml/input/data/data/y.pt")
+x = torch.load("/opt/ml/input/data/data/x.pt")  # expect: PD541
+y = torch.load("/opt/ml/input/data/data/y.pt")  # expect: PD541
 w = torch.zeros(x.shape[1], requires_grad=True)
 for epoch in range(args.epochs):
     loss = ((x @ w - y) ** 2).mean()

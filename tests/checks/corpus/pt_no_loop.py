@@ -7,7 +7,7 @@ import os
 import torch
 from torch import nn
 
-DATA = "/opt/ml/input/data/data/train.pt"
+DATA = "/opt/ml/input/data/data/train.pt"  # expect: PD541
 MODEL_PATH = os.path.join(os.environ.get("SM_MODEL_DIR", "/opt/ml/model"), "model.pth")
 
 

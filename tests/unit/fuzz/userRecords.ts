@@ -50,7 +50,8 @@ export function droppedRecordKeys(design: Design, raw: unknown): string[] {
   });
   const { resolved } = validateDesign(design);
   for (const step of design.steps) {
-    const parsed = resolved.get(step.id)?.config;
+    // Every config is a plain object; read here field by field whatever its type.
+    const parsed: Readonly<Record<string, unknown>> | undefined = resolved.get(step.id)?.config;
     if (!parsed) continue;
     for (const field of ["hyperparameters", "env", "outputUris"])
       dropped.push(...missing(`${step.id}.${field}`, step.config[field], parsed[field]));
