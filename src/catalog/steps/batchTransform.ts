@@ -2,6 +2,7 @@ import { z } from "zod";
 import { commonFields, field, orParameter, s3Uri } from "../fields";
 import { retryPoliciesField } from "../retry";
 import type { StepTypeDefinition } from "../types";
+import { NO_SCRIPT } from "./noScript";
 
 export const SPLIT_TYPES = ["Line", "RecordIO", "TFRecord", "None"] as const;
 
@@ -81,12 +82,6 @@ export const batchTransform: StepTypeDefinition<BatchTransformConfig> = {
       description: "The predictions",
     },
   ],
-  contract: {
-    entryPointDefault: "",
-    inputPaths: {},
-    outputPaths: {},
-    requiredEnv: [],
-    envDefaults: {},
-  },
+  contract: NO_SCRIPT,
   configSchema: transformSchema,
 };

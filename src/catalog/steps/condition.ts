@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ConditionSchema, MessagePartSchema } from "../conditions";
 import { field } from "../fields";
 import type { StepTypeDefinition } from "../types";
+import { NO_SCRIPT } from "./noScript";
 
 export { BRANCH_INPUT, BRANCH_OUTPUTS, isBranchOutput, type BranchOutput } from "../../model";
 
@@ -25,13 +26,7 @@ export const condition: StepTypeDefinition<ConditionConfig> = {
     "Runs the steps linked from 'if true' when every condition holds, else those linked from 'if false'.",
   dependencies: [],
   outputs: [],
-  contract: {
-    entryPointDefault: "",
-    inputPaths: {},
-    outputPaths: {},
-    requiredEnv: [],
-    envDefaults: {},
-  },
+  contract: NO_SCRIPT,
   configSchema: conditionSchema,
 };
 
@@ -54,12 +49,6 @@ export const fail: StepTypeDefinition<FailConfig> = {
   description: "Stops the run as Failed with a message (the 'else' of a gate).",
   dependencies: [],
   outputs: [],
-  contract: {
-    entryPointDefault: "",
-    inputPaths: {},
-    outputPaths: {},
-    requiredEnv: [],
-    envDefaults: {},
-  },
+  contract: NO_SCRIPT,
   configSchema: failSchema,
 };

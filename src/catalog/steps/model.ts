@@ -5,7 +5,8 @@ import { retryPoliciesField } from "../retry";
 import { frameworkVersions, pyVersionsFor, type Framework } from "../imageUris";
 import type { StepTypeDefinition, StepTypeName } from "../types";
 
-const configSchema = z.strictObject({
+/** Inference code and versions, shared by the steps that make a model (create or register). */
+export const inferenceCodeFields = () => ({
   entryPoint: commonFields.entryPoint("inference.py"),
   code: field(CodeSchema.optional(), {
     label: "Code",
@@ -25,6 +26,10 @@ const configSchema = z.strictObject({
     kind: "select",
     help: "Default: the upstream training step's.",
   }),
+});
+
+const configSchema = z.strictObject({
+  ...inferenceCodeFields(),
   // The SDK decides the inference image at create() time from a literal instance type, so no parameter here.
   instanceType: field(InstanceTypeSchema.default("ml.m5.large"), {
     label: "Instance type",

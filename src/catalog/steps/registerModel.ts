@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { userRecord } from "../../model";
-import { CodeSchema, commonFields, field, InstanceTypeSchema, orParameter } from "../fields";
+import { commonFields, field, InstanceTypeSchema, orParameter } from "../fields";
 import type { Framework } from "../imageUris";
 import { retryPoliciesField } from "../retry";
 import type { StepTypeDefinition, StepTypeName } from "../types";
-import { modelRules } from "./model";
+import { inferenceCodeFields, modelRules } from "./model";
 
 export const APPROVAL_STATUSES = ["PendingManualApproval", "Approved", "Rejected"] as const;
 
@@ -39,25 +39,7 @@ const registerSchema = z.strictObject({
     help: "Status of the new version; PendingManualApproval waits for a reviewer.",
     parameterType: "String",
   }),
-  entryPoint: commonFields.entryPoint("inference.py"),
-  code: field(CodeSchema.optional(), {
-    label: "Code",
-    section: "Code",
-    kind: "code",
-    help: "Inference handlers; when set, SageMaker repacks them into the model archive.",
-  }),
-  frameworkVersion: field(z.string().min(1).optional(), {
-    label: "Framework version",
-    section: "General",
-    kind: "select",
-    help: "Default: the upstream training step's.",
-  }),
-  pyVersion: field(z.string().min(1).optional(), {
-    label: "Python version",
-    section: "General",
-    kind: "select",
-    help: "Default: the upstream training step's.",
-  }),
+  ...inferenceCodeFields(),
   contentTypes: stringList(["text/csv"], "Content types", "Request MIME types the model accepts."),
   responseTypes: stringList(["text/csv"], "Response types", "MIME types the model answers with."),
   inferenceInstanceTypes: field(z.array(InstanceTypeSchema).min(1).default(["ml.m5.large"]), {
