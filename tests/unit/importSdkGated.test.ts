@@ -3,12 +3,10 @@
 // into a design whose compile is the SDK's definition again, up to the oracle's normalisations
 // (where uploaded code lives; the repack step's source_dir). The SDK's uploads are described by
 // content there (file names and SHA-256s); the reader rebuilds each from the design's own files.
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { gunzipSync } from "fflate";
-import { parseTar } from "nanotar";
 import { describe, expect, it } from "vitest";
+import { describeUpload, normalise, sha256, type Description } from "../support/sdkRenderings";
 import { compile, importDefinition, packSourceDir, type Upload } from "../../src/compiler";
 import { runprocScript } from "../../src/compiler/sdk/runproc";
 import {
@@ -21,43 +19,6 @@ import { loadDesignText, type Design } from "../../src/model";
 
 const root = join(import.meta.dirname, "..", "..");
 const sdkDir = join(root, "tests", "fixtures", "sdk");
-type Description = { files: Record<string, string> } | { sha256: string };
-
-const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
-
-function describeUpload(upload: Upload): Description {
-  if (!upload.uri.endsWith(".tar.gz")) return { sha256: sha256(upload.bytes) };
-  const files: Record<string, string> = {};
-  for (const entry of parseTar(gunzipSync(upload.bytes)))
-    if (entry.type === "file" && entry.data)
-      files[entry.name.replace(/^\.\//, "")] = sha256(entry.data);
-  return { files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) };
-}
-
-/** As tests/unit/gatedSdk.test.ts: object URIs by their content, the repack source_dir by a marker. */
-function normalise(definition: unknown, objects: Map<string, Description>): unknown {
-  const uris = [...objects.keys()].sort((a, b) => b.length - a.length);
-  const visit = (value: unknown, key: string, stepName: string): unknown => {
-    if (typeof value === "string") {
-      if (key === "source_dir" && /-RepackModel-\d+$/.test(stepName) && /^".+"$/.test(value))
-        return "<non-empty source_dir>";
-      let text = value;
-      for (const uri of uris)
-        text = text.split(uri).join(`<uploaded ${JSON.stringify(objects.get(uri))}>`);
-      return text;
-    }
-    if (Array.isArray(value)) return value.map((item) => visit(item, key, stepName));
-    if (value && typeof value === "object") {
-      const record = value as Record<string, unknown>;
-      const name = typeof record.Name === "string" && "Type" in record ? record.Name : stepName;
-      return Object.fromEntries(
-        Object.entries(record).map(([entryKey, item]) => [entryKey, visit(item, entryKey, name)]),
-      );
-    }
-    return value;
-  };
-  return visit(definition, "", "");
-}
 
 /**
  * The SDK's objects rebuilt from what they hold: an archive from the design's inline files (and
