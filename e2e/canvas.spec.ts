@@ -43,7 +43,7 @@ test("a link dragged from an input port to an output port is made, with the same
 
 test("a link refused from either end gives the same reason", async ({ page }) => {
   const designer = new DesignerPage(page);
-  await designer.open();
+  await designer.openTabularExample();
   await designer.canvas.link(
     { step: "prep", output: "processed_data" },
     { step: "model", input: "model_data" },
@@ -84,8 +84,8 @@ test("steps added from the keyboard go to free space, right of the last one, nev
 
 test("a refused link says why, next to the pointer and in the live region", async ({ page }) => {
   const designer = new DesignerPage(page);
-  await designer.open();
-  // The example's preprocessing output dragged onto the model's input: wrong type.
+  await designer.openTabularExample();
+  // The tabular example's preprocessing output dragged onto the model's input: wrong type.
   await designer.canvas.link(
     { step: "prep", output: "processed_data" },
     { step: "model", input: "model_data" },
@@ -121,7 +121,7 @@ test("auto-connect proposes the reference links with scores and connects them in
   page,
 }) => {
   const designer = new DesignerPage(page);
-  await designer.open();
+  await designer.openTabularExample();
   await page.evaluate(() => {
     const design = structuredClone(window.__designer!.getDesign()) as { edges: unknown[] };
     design.edges = [];
@@ -158,7 +158,7 @@ test("delete, copy/paste and duplicate from the keyboard", async ({ page }) => {
 
 test("deleting a step and a link is one undo step", async ({ page }) => {
   const designer = new DesignerPage(page);
-  await designer.open();
+  await designer.openTabularExample();
   const before = await designer.design();
   // A link selected from the keyboard, then the step added to the selection with Ctrl+click.
   await page.getByLabel("Link load.DATA->prep.DATA", { exact: true }).focus();

@@ -58,9 +58,10 @@ test("importing a broken file shows located problems and keeps the design", asyn
     buffer: Buffer.from(JSON.stringify(broken)),
   });
   const dialog = page.getByRole("dialog", { name: "Import refused" });
-  await expect(dialog).toContainText('edges[4].from.step: no step with id "ghost"');
+  // The default demo (the gated PyTorch pipeline) has 13 links: the ghost one is edges[13].
+  await expect(dialog).toContainText('edges[13].from.step: no step with id "ghost"');
   await dialog.getByRole("button", { name: "Close" }).click();
-  expect((await designer.design()).edges).toHaveLength(4);
+  expect((await designer.design()).edges).toHaveLength(13);
   await page.getByLabel("Import design file").setInputFiles({
     name: "newer.pipeline.json",
     mimeType: "application/json",
@@ -75,7 +76,7 @@ test("import and export round-trip a design file", async ({ page }) => {
   const downloadPromise = page.waitForEvent("download");
   await designer.button("Export").click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe("fraud-pytorch.pipeline.json");
+  expect(download.suggestedFilename()).toBe("fraud-pytorch-gated.pipeline.json");
   const text = await (await download.createReadStream()).toArray();
   const exported = JSON.parse(Buffer.concat(text).toString("utf8"));
   exported.pipeline.name = "imported-copy";

@@ -56,7 +56,7 @@ test("signed in, the import reads the code back from S3: the design comes back w
   page,
 }) => {
   test.setTimeout(60_000);
-  const { designer, aws, name } = await openUniqueExample(page, "import");
+  const { designer, aws, name } = await openUniqueExample(page, "import", "PyTorch tabular");
   const original = await designer.design();
   // Submitting puts every code archive and runproc.sh where the definition says.
   await aws.signInAndReview();

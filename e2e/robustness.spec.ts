@@ -48,14 +48,49 @@ async function editThenInterrupt(page: Page): Promise<void> {
   await typeWithoutCommitting(page);
 }
 
+/**
+ * As editThenInterrupt, but the last commit is waited for in IndexedDB: what survives a whole
+ * browser restart. (The journal lives in localStorage, which Chromium writes to disk in batches a
+ * few seconds apart; a browser process that dies before that keeps only what IndexedDB holds.)
+ */
+async function saveThenInterrupt(page: Page): Promise<void> {
+  await renameAndWaitSaved(page, "PyTorchTraining", "TrainFirst");
+  await renameAndWaitSaved(page, "TrainFirst", "TrainLastCommitted");
+  await typeWithoutCommitting(page);
+}
+
+/** Crashes the page's renderer (Chromium's "Aw, Snap!"); the browser process lives on. */
+async function crashRenderer(context: BrowserContext, page: Page): Promise<void> {
+  const crashed = page.waitForEvent("crash");
+  const cdp = await context.newCDPSession(page);
+  void cdp.send("Page.crash").catch(() => undefined);
+  await crashed;
+}
+
+test("after a renderer crash straight after a commit, the browser reopens the designer on that commit", async ({
+  context,
+  page,
+}) => {
+  await new DesignerPage(page).open();
+  await editThenInterrupt(page);
+  await crashRenderer(context, page);
+  await expectLastCommittedEdit(await reopen(context));
+});
+
 async function expectLastCommittedEdit(reopened: DesignerPage): Promise<void> {
   await expect(reopened.step("TrainLastCommitted")).toBeVisible();
   const design = await reopened.design();
+  // The default demo, the gated PyTorch pipeline, with the training step renamed.
   expect(design.steps.map((step) => step.name)).toEqual([
     "DataLoad-Training",
     "TabularPreprocessing-Training",
     "TrainLastCommitted",
+    "PyTorchEvaluation",
+    "CheckAuc",
+    "PyTorchRegisterModel",
     "PyTorchModel",
+    "BatchTransform",
+    "AucTooLow",
   ]);
   expect(design.steps[1]!.config.labelName).toBe("target");
   // The dead tab holds no claim on the design: the reopened one is not told to fork.
@@ -87,11 +122,8 @@ test("after a renderer crash the browser, restarted on the profile as the crash 
   const crashing = await launch(profile);
   const page = crashing.pages()[0] ?? (await crashing.newPage());
   await new DesignerPage(page).open();
-  await editThenInterrupt(page);
-  const crashed = page.waitForEvent("crash");
-  const cdp = await crashing.newCDPSession(page);
-  void cdp.send("Page.crash").catch(() => undefined);
-  await crashed;
+  await saveThenInterrupt(page);
+  await crashRenderer(crashing, page);
   // This Chromium lingers for about a minute after a renderer crash, holding its profile, so the
   // restarted browser gets a copy of the profile as the crash left it.
   const restartedProfile = mkdtempSync(join(tmpdir(), "pd-restart-"));

@@ -21,7 +21,8 @@ test.beforeEach(() => resetControls());
 test("sign in, submit the example: the emulator holds the CLI's definition and the run shows on the canvas", async ({
   page,
 }) => {
-  const { designer, aws, name } = await openUniqueExample(page);
+  // The four-step tabular example: every step's run status is checked below.
+  const { designer, aws, name } = await openUniqueExample(page, "e2e", "PyTorch tabular");
   // Submit while signed out asks for sign-in first, then goes on to the review.
   await designer.button("Submit").click();
   await aws.signIn();
@@ -182,7 +183,7 @@ test("credentials the service calls expired are refreshed and the call retried",
 });
 
 test("Stop run stops the execution; the canvas shows where it stopped", async ({ page }) => {
-  const { aws, name } = await openUniqueExample(page);
+  const { aws, name } = await openUniqueExample(page, "e2e", "PyTorch tabular");
   await aws.signInAndReview();
   await aws.confirmButton.click();
   await expect(aws.startedArn).toBeVisible();

@@ -3,23 +3,29 @@ import "@xyflow/react/dist/style.css";
 import "./ui/styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { loadDesign } from "./model";
+import { loadDesign, type Design } from "./model";
 import { createDesigner } from "./store/designer";
-import { EXAMPLES } from "./store/examples";
+import { DEFAULT_EXAMPLE, exampleFile } from "./store/examples";
 import { App } from "./ui/App";
 import { Account, AccountContext } from "./ui/aws/account";
 import { DesignerContext } from "./ui/designerContext";
 import { restoreLastDesign, startSession } from "./ui/session";
 import { installTestHooks } from "./ui/testHooks";
 
-async function start() {
-  // Reload restores the last autosaved design; a first visit opens the PyTorch example.
-  const restored = await restoreLastDesign();
-  const example = loadDesign(Object.values(EXAMPLES)[0]);
+async function defaultExample(): Promise<Design> {
+  const example = loadDesign(await exampleFile(DEFAULT_EXAMPLE));
   if (example.kind !== "ok")
     throw new Error(`the bundled example does not load: ${JSON.stringify(example)}`);
+  return example.design;
+}
+
+async function start() {
+  // Reload restores the last autosaved design; a first visit opens the default demo, the gated
+  // PyTorch example, loaded as a chunk of its own (dynamic import): not in the first bundle.
+  const restored = await restoreLastDesign();
+  const design = restored?.design ?? (await defaultExample());
   const designer = createDesigner({
-    design: restored?.design ?? example.design,
+    design,
     documentId: restored?.documentId,
     revision: restored?.revision,
     scriptWorker: () =>

@@ -70,6 +70,33 @@ export class CanvasPage {
     await expect(this.step(name)).toHaveClass(/is-selected/);
   }
 
+  /**
+   * Waits until the canvas view is steady: a design opened (the example chooser, the test hook) is
+   * fitted to the view a frame or two after its nodes show, so handles are only where they stay
+   * after that.
+   */
+  async steadyView(): Promise<void> {
+    const transform = () =>
+      this.page.evaluate(
+        () =>
+          new Promise<string | null>((resolve) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() =>
+                resolve(
+                  document.querySelector(".react-flow__viewport")?.getAttribute("style") ?? null,
+                ),
+              ),
+            ),
+          ),
+      );
+    await expect
+      .poll(async () => {
+        const before = await transform();
+        return before !== null && before === (await transform());
+      })
+      .toBe(true);
+  }
+
   get refusal(): Locator {
     return this.page.locator(".link-refusal");
   }

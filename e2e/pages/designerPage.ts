@@ -72,6 +72,23 @@ export class DesignerPage {
     await example.selectOption(name);
   }
 
+  /**
+   * Opens the designer, then a bundled example from the "Example" chooser, once it is shown whole:
+   * for tests about that example's specifics (the designer itself opens on the gated PyTorch one).
+   */
+  async openExample(name: string, pipelineName: string): Promise<void> {
+    await this.open();
+    await this.chooseExample(name);
+    await expect(this.toolbar.getByLabel("Pipeline name")).toHaveText(pipelineName);
+    await expect(this.announcements).toContainText(`Opened the ${name} example.`);
+    await this.canvas.steadyView();
+  }
+
+  /** The PyTorch tabular example: load → preprocess → train → model, four steps and four links. */
+  async openTabularExample(): Promise<void> {
+    await this.openExample("PyTorch tabular", "fraud-pytorch");
+  }
+
   /** Starts from an empty design with the example's pipeline settings (test hook). */
   async startEmpty(): Promise<void> {
     await this.page.evaluate(() => {

@@ -28,30 +28,9 @@ export class GatedPage {
     this.inspector = new InspectorPage(page);
   }
 
-  /**
-   * Waits until the canvas view is steady: a design opened through the test hook is fitted to the
-   * view a frame or two after its nodes show, so handles are only where they stay after that.
-   */
+  /** Waits until the canvas view is steady (see CanvasPage.steadyView). */
   async steadyView(): Promise<void> {
-    const transform = () =>
-      this.page.evaluate(
-        () =>
-          new Promise<string | null>((resolve) =>
-            requestAnimationFrame(() =>
-              requestAnimationFrame(() =>
-                resolve(
-                  document.querySelector(".react-flow__viewport")?.getAttribute("style") ?? null,
-                ),
-              ),
-            ),
-          ),
-      );
-    await expect
-      .poll(async () => {
-        const before = await transform();
-        return before !== null && before === (await transform());
-      })
-      .toBe(true);
+    await this.canvas.steadyView();
   }
 
   /** Drags a branch link from a condition's "if true" / "if false" to a step's branch input. */

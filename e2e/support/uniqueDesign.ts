@@ -10,15 +10,19 @@ export function uniquePipelineName(prefix: string): string {
 }
 
 /**
- * Opens the designer on the PyTorch example under a pipeline name and S3 prefix of its own, so
- * tests sharing one emulator never see each other's pipelines or uploads.
+ * Opens the designer on an example under a pipeline name and S3 prefix of its own, so tests
+ * sharing one emulator never see each other's pipelines or uploads: the default demo (the gated
+ * PyTorch pipeline), or the PyTorch tabular one (load → preprocess → train → model, from the
+ * Example chooser) for tests about that four-step pipeline's specifics.
  */
 export async function openUniqueExample(
   page: Page,
   prefix = "e2e",
+  example: "default" | "PyTorch tabular" = "default",
 ): Promise<{ designer: DesignerPage; aws: AwsPage; name: string }> {
   const designer = new DesignerPage(page);
-  await designer.open();
+  if (example === "PyTorch tabular") await designer.openTabularExample();
+  else await designer.open();
   const name = uniquePipelineName(prefix);
   await page.evaluate((pipelineName) => {
     const design = structuredClone(window.__designer!.getDesign()) as {

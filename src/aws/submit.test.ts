@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FakePipelineClient } from "../../tests/support/fakePipelineClient";
 import { compile } from "../compiler";
 import { loadDesign, type Design } from "../model";
-import { EXAMPLES } from "../store/examples";
+import pytorchTabular from "../../examples/pytorch-tabular.pipeline.json";
 import type { ConnectionConfig } from "./config";
 import {
   clientRequestToken,
@@ -13,7 +13,7 @@ import {
 } from "./submit";
 
 const example = (): Design => {
-  const loaded = loadDesign(EXAMPLES["PyTorch tabular"]);
+  const loaded = loadDesign(pytorchTabular);
   if (loaded.kind !== "ok") throw new Error("example does not load");
   return loaded.design;
 };
