@@ -1,5 +1,5 @@
 import { conditionOperands, operandStep, type Operand } from "../catalog";
-import { upstreamMap, type Design } from "../model";
+import { orderByUpstream, upstreamMap, type Design } from "../model";
 import type { ResolvedStep } from "./validate";
 
 /** An operand of a condition or fail step with its config path (`conditions[0].left`). */
@@ -55,24 +55,21 @@ export function dependencyOrder(
   design: Design,
   resolved: ReadonlyMap<string, ResolvedStep>,
 ): string[] | null {
-  const upstream = dependencyMap(design, resolved);
-  const remaining = new Map([...upstream].map(([id, deps]) => [id, new Set(deps)]));
-  const order: string[] = [];
-  while (remaining.size > 0) {
-    const ready = design.steps.find((step) => remaining.get(step.id)?.size === 0);
-    if (!ready) return null;
-    order.push(ready.id);
-    remaining.delete(ready.id);
-    for (const deps of remaining.values()) deps.delete(ready.id);
-  }
-  return order;
+  return orderByUpstream(
+    design.steps.map((step) => step.id),
+    dependencyMap(design, resolved),
+  );
 }
 
 /** Every step reachable downstream of `id` through `dependencyMap` (not `id` itself unless in a cycle). */
 export function downstreamOf(upstream: ReadonlyMap<string, string[]>, id: string): Set<string> {
   const downstream = new Map<string, string[]>();
   for (const [to, froms] of upstream)
-    for (const from of froms) downstream.set(from, [...(downstream.get(from) ?? []), to]);
+    for (const from of froms) {
+      const list = downstream.get(from);
+      if (list) list.push(to);
+      else downstream.set(from, [to]);
+    }
   const seen = new Set<string>();
   const stack = [...(downstream.get(id) ?? [])];
   while (stack.length > 0) {

@@ -7,6 +7,7 @@ import {
   findCycle,
   removeStep,
   renameStep,
+  orderByUpstream,
   topologicalOrder,
   uniqueStepId,
   uniqueStepName,
@@ -375,6 +376,51 @@ describe("graph properties on random DAGs", () => {
         }
       }),
       runs,
+    );
+  });
+});
+
+describe("orderByUpstream", () => {
+  /** The first-ready-in-file-order definition, quadratic: the reference the heap must equal. */
+  const reference = (ids: string[], upstream: Map<string, string[]>): string[] | null => {
+    const remaining = new Map(ids.map((id) => [id, new Set(upstream.get(id) ?? [])]));
+    const order: string[] = [];
+    while (remaining.size > 0) {
+      const ready = ids.find((id) => remaining.get(id)?.size === 0);
+      if (!ready) return null;
+      order.push(ready);
+      remaining.delete(ready);
+      for (const deps of remaining.values()) deps.delete(ready);
+    }
+    return order;
+  };
+
+  it("equals the first-ready-in-file-order definition, cycles included", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 30 }).chain((n) =>
+          fc.tuple(
+            fc.constant(n),
+            fc.array(fc.tuple(fc.nat(Math.max(0, n - 1)), fc.nat(Math.max(0, n - 1))), {
+              maxLength: 60,
+            }),
+          ),
+        ),
+        ([n, pairs]) => {
+          const ids = Array.from(
+            { length: n },
+            (_, index) => `s${(index * 7) % (n || 1)}-${index}`,
+          );
+          const upstream = new Map(ids.map((id) => [id, [] as string[]]));
+          for (const [to, from] of pairs) {
+            if (n === 0 || to === from) continue;
+            const list = upstream.get(ids[to]!)!;
+            if (!list.includes(ids[from]!)) list.push(ids[from]!);
+          }
+          expect(orderByUpstream(ids, upstream)).toEqual(reference(ids, upstream));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

@@ -112,17 +112,86 @@ export function upstreamMap(design: Design): Map<string, string[]> {
  * file. Returns null when the graph has a cycle.
  */
 export function topologicalOrder(design: Design): string[] | null {
-  const upstream = upstreamMap(design);
-  const remaining = new Map([...upstream].map(([id, deps]) => [id, new Set(deps)]));
-  const order: string[] = [];
-  while (remaining.size > 0) {
-    const ready = design.steps.find((step) => remaining.get(step.id)?.size === 0);
-    if (!ready) return null;
-    order.push(ready.id);
-    remaining.delete(ready.id);
-    for (const deps of remaining.values()) deps.delete(ready.id);
+  return orderByUpstream(
+    design.steps.map((step) => step.id),
+    upstreamMap(design),
+  );
+}
+
+/**
+ * Kahn's algorithm over `upstream` (id → ids it waits for), always taking the ready id that comes
+ * first in `ids`: a min-heap of positions, so O((n + e) log n) — thousands of steps stay linear in
+ * practice. Null when the ids form a cycle.
+ */
+export function orderByUpstream(
+  ids: readonly string[],
+  upstream: ReadonlyMap<string, readonly string[]>,
+): string[] | null {
+  const position = new Map(ids.map((id, index) => [id, index]));
+  const waiting = new Map<string, number>();
+  const downstream = new Map<string, string[]>();
+  for (const id of ids) {
+    const deps = (upstream.get(id) ?? []).filter((dep) => position.has(dep));
+    waiting.set(id, deps.length);
+    for (const dep of deps) {
+      const list = downstream.get(dep);
+      if (list) list.push(id);
+      else downstream.set(dep, [id]);
+    }
   }
-  return order;
+  const heap = new MinHeap();
+  for (const id of ids) if (waiting.get(id) === 0) heap.push(position.get(id) as number);
+  const order: string[] = [];
+  while (heap.size > 0) {
+    const id = ids[heap.pop()] as string;
+    order.push(id);
+    for (const next of downstream.get(id) ?? []) {
+      const left = (waiting.get(next) as number) - 1;
+      waiting.set(next, left);
+      if (left === 0) heap.push(position.get(next) as number);
+    }
+  }
+  return order.length === ids.length ? order : null;
+}
+
+/** A binary min-heap of numbers (positions), for the ordering above. */
+class MinHeap {
+  private readonly items: number[] = [];
+  get size() {
+    return this.items.length;
+  }
+  push(value: number) {
+    const items = this.items;
+    items.push(value);
+    for (let index = items.length - 1; index > 0;) {
+      const parent = (index - 1) >> 1;
+      if ((items[parent] as number) <= value) break;
+      items[index] = items[parent] as number;
+      items[parent] = value;
+      index = parent;
+    }
+  }
+  pop(): number {
+    const items = this.items;
+    const top = items[0] as number;
+    const last = items.pop() as number;
+    if (items.length > 0) {
+      items[0] = last;
+      for (let index = 0; ;) {
+        const left = 2 * index + 1;
+        const right = left + 1;
+        let smallest = index;
+        if (left < items.length && (items[left] as number) < (items[smallest] as number))
+          smallest = left;
+        if (right < items.length && (items[right] as number) < (items[smallest] as number))
+          smallest = right;
+        if (smallest === index) break;
+        [items[index], items[smallest]] = [items[smallest] as number, items[index] as number];
+        index = smallest;
+      }
+    }
+    return top;
+  }
 }
 
 /** One cycle as step ids in link order (first id repeated at the end), or null if acyclic. */
