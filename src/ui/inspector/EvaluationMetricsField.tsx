@@ -1,11 +1,9 @@
-import { useState, type FocusEvent, type KeyboardEvent } from "react";
 import type { EvaluationMetric } from "../../catalog";
 import type { Diagnostic } from "../../model";
-import { useDesignerStores } from "../designerContext";
 import { describedBy, FieldMessages, useFieldIds } from "./FieldShell";
 import { hasError, messagesOf, pathWithin, problemsUnder } from "./fieldProblems";
-import { sameValue } from "./fieldValues";
 import type { FormField } from "./schemaFields";
+import { useRowTable } from "./useRowTable";
 
 export interface EvaluationMetricsFieldProps {
   stepId: string;
@@ -45,30 +43,9 @@ export function EvaluationMetricsField({
   stored,
   problems,
 }: EvaluationMetricsFieldProps) {
-  const stores = useDesignerStores();
   const ids = useFieldIds();
-  const effective = stored ?? field.defaultValue;
-  const [rows, setRows] = useState(() => rowsOf(effective));
-  const [seen, setSeen] = useState(effective);
-  const [added, setAdded] = useState<number | null>(null);
-  if (seen !== effective) {
-    setSeen(effective);
-    setRows(rowsOf(effective));
-  }
-  const commit = (next: readonly EvaluationMetric[]) => {
-    const list = evaluationMetricsToStore(next);
-    if (sameValue(list, effective)) return;
-    stores.design.getState().setStepConfigValue(stepId, [field.key], list);
-  };
-  const update = (index: number, patch: Partial<EvaluationMetric>) =>
-    setRows(rows.map((row, at) => (at === index ? { ...row, ...patch } : row)));
-  const onRowBlur = (event: FocusEvent<HTMLTableRowElement>) => {
-    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) commit(rows);
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === "Enter") commit(rows);
-    else if (event.key === "Escape") setRows(rowsOf(effective));
-  };
+  const { rows, setRows, added, setAdded, commit, update, onRowBlur, onKeyDown, reset } =
+    useRowTable(stepId, field, stored, rowsOf, evaluationMetricsToStore);
   const inCell = (path: string | undefined) =>
     rows.some((_, index) =>
       PARTS.some((part) => pathWithin(path, `${field.key}[${index}].${part.key}`)),
@@ -160,13 +137,7 @@ export function EvaluationMetricsField({
           Add report metric
         </button>
         {stored !== undefined && (
-          <button
-            type="button"
-            className="insp-add"
-            onClick={() =>
-              stores.design.getState().setStepConfigValue(stepId, [field.key], undefined)
-            }
-          >
+          <button type="button" className="insp-add" onClick={() => reset()}>
             Reset to default
           </button>
         )}

@@ -1,11 +1,10 @@
-import { useState, type FocusEvent, type KeyboardEvent } from "react";
 import type { MetricDefinition } from "../../catalog";
 import type { Diagnostic } from "../../model";
-import { useDesignerStores } from "../designerContext";
 import { describedBy, FieldMessages, useFieldIds } from "./FieldShell";
 import { hasError, messagesOf, pathWithin, problemsUnder } from "./fieldProblems";
-import { metricsToStore, sameValue } from "./fieldValues";
+import { metricsToStore } from "./fieldValues";
 import type { FormField } from "./schemaFields";
+import { useRowTable } from "./useRowTable";
 
 export interface MetricsFieldProps {
   stepId: string;
@@ -29,30 +28,9 @@ const rowsOf = (value: unknown): MetricDefinition[] =>
  * lines). The whole list is one commit: on leaving a row, Enter, or removing a row.
  */
 export function MetricsField({ stepId, field, stored, problems }: MetricsFieldProps) {
-  const stores = useDesignerStores();
   const ids = useFieldIds();
-  const effective = stored ?? field.defaultValue;
-  const [rows, setRows] = useState(() => rowsOf(effective));
-  const [seen, setSeen] = useState(effective);
-  const [added, setAdded] = useState<number | null>(null);
-  if (seen !== effective) {
-    setSeen(effective);
-    setRows(rowsOf(effective));
-  }
-  const commit = (next: readonly MetricDefinition[]) => {
-    const list = metricsToStore(next);
-    if (sameValue(list, effective)) return;
-    stores.design.getState().setStepConfigValue(stepId, [field.key], list);
-  };
-  const update = (index: number, patch: Partial<MetricDefinition>) =>
-    setRows(rows.map((row, at) => (at === index ? { ...row, ...patch } : row)));
-  const onRowBlur = (event: FocusEvent<HTMLTableRowElement>) => {
-    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) commit(rows);
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === "Enter") commit(rows);
-    else if (event.key === "Escape") setRows(rowsOf(effective));
-  };
+  const { rows, setRows, added, setAdded, commit, update, onRowBlur, onKeyDown, reset } =
+    useRowTable(stepId, field, stored, rowsOf, metricsToStore);
   const inCell = (path: string | undefined) =>
     rows.some((_, index) =>
       PARTS.some((part) => pathWithin(path, `${field.key}[${index}].${part}`)),
@@ -137,13 +115,7 @@ export function MetricsField({ stepId, field, stored, problems }: MetricsFieldPr
           Add metric
         </button>
         {stored !== undefined && (
-          <button
-            type="button"
-            className="insp-add"
-            onClick={() =>
-              stores.design.getState().setStepConfigValue(stepId, [field.key], undefined)
-            }
-          >
+          <button type="button" className="insp-add" onClick={() => reset()}>
             Reset to preset
           </button>
         )}
